@@ -1,0 +1,112 @@
+package com.cardpay.payments.connectors.kafka;
+
+import com.cardpay.payments.functions.model.DeadLetter;
+import com.cardpay.payments.functions.model.SourcePosition;
+import com.cardpay.payments.functions.model.TokenizedPayment;
+import com.cardpay.payments.functions.model.VaultRecord;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import javax.annotation.Nullable;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/**
+ * Writes the output topics' JSON, field by field, in the order and names of the schemas under
+ * {@code schemas/}. Explicit on purpose: these are contracts with downstream teams, and a renamed
+ * Java field must not rename a JSON field. Nulls are left out.
+ */
+public final class OutputJson {
+    /** Version of each output contract, written into every record as {@code schema_version}. */
+    public static final int TOKENIZED_SCHEMA_VERSION = 1;
+    public static final int VAULT_SCHEMA_VERSION = 1;
+    public static final int DLQ_SCHEMA_VERSION = 1;
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private OutputJson() {}
+
+    public static byte[] tokenized(TokenizedPayment p) {
+        return write(g -> {
+            g.writeNumberField("schema_version", TOKENIZED_SCHEMA_VERSION);
+            g.writeStringField("payment_id", p.paymentId());
+            g.writeStringField("merchant_id", p.merchantId());
+            g.writeStringField("type", p.type().name());
+            g.writeNumberField("amount_minor", p.amountMinor());
+            g.writeStringField("currency", p.currency());
+            g.writeStringField("card_token", p.cardToken());
+            g.writeNumberField("token_key_version", p.tokenKeyVersion());
+            g.writeStringField("card_bin", p.cardBin());
+            optional(g, "card_last4", p.cardLast4());
+            g.writeStringField("card_country", p.cardCountry());
+            g.writeStringField("merchant_country", p.merchantCountry());
+            optional(g, "ip_country", p.ipCountry());
+            optional(g, "device_id", p.deviceId());
+            g.writeStringField("event_time", Instant.ofEpochMilli(p.eventTimeMillis()).toString());
+            optional(g, "original_payment_id", p.originalPaymentId());
+            source(g, p.source());
+        });
+    }
+
+    public static byte[] vault(VaultRecord v) {
+        return write(g -> {
+            g.writeNumberField("schema_version", VAULT_SCHEMA_VERSION);
+            g.writeStringField("card_token", v.cardToken());
+            g.writeNumberField("token_key_version", v.tokenKeyVersion());
+            g.writeStringField("algorithm", v.algorithm());
+            g.writeStringField("iv", v.iv());
+            g.writeStringField("ciphertext", v.ciphertext());
+            g.writeStringField("wrapped_data_key", v.wrappedDataKey());
+            g.writeNumberField("data_key_version", v.dataKeyVersion());
+            g.writeStringField("key_provider", v.keyProvider());
+        });
+    }
+
+    public static byte[] deadLetter(DeadLetter d) {
+        return write(g -> {
+            g.writeNumberField("schema_version", DLQ_SCHEMA_VERSION);
+            g.writeStringField("error_code", d.errorCode());
+            g.writeStringField("error_message", d.errorMessage());
+            optional(g, "field", d.field());
+            source(g, d.source());
+            optional(g, "payment_id", d.paymentId());
+            optional(g, "merchant_id", d.merchantId());
+            optional(g, "masked_key", d.maskedKey());
+            g.writeStringField("masked_payload", d.maskedPayload());
+            g.writeNumberField("payload_bytes", d.payloadBytes());
+            g.writeBooleanField("payload_truncated", d.payloadTruncated());
+        });
+    }
+
+    private static void source(JsonGenerator g, SourcePosition s) throws IOException {
+        g.writeObjectFieldStart("source");
+        g.writeStringField("topic", s.topic());
+        g.writeNumberField("partition", s.partition());
+        g.writeNumberField("offset", s.offset());
+        g.writeEndObject();
+    }
+
+    private static void optional(JsonGenerator g, String field, @Nullable String value) throws IOException {
+        if (value != null) {
+            g.writeStringField(field, value);
+        }
+    }
+
+    private interface Fields {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static byte[] write(Fields fields) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = FACTORY.createGenerator(bytes)) {
+            g.writeStartObject();
+            fields.write(g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("JSON encoding to memory failed", e);
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,106 @@
+package com.cardpay.payments.connectors.kafka;
+
+import com.cardpay.payments.connectors.keys.KeyProviderFactory;
+import com.cardpay.payments.functions.model.IngestOutcome;
+
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+/** Builds the job's Kafka source and its exactly-once sinks. */
+public final class PaymentsKafka {
+    private PaymentsKafka() {}
+
+    /** Where the source starts when it has no checkpoint to restore from. */
+    public enum StartingOffsets {
+        /** The consumer group's committed offsets, or the earliest offset where none is committed. */
+        COMMITTED,
+        EARLIEST,
+        LATEST;
+
+        OffsetsInitializer initializer() {
+            return switch (this) {
+                case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+                case EARLIEST -> OffsetsInitializer.earliest();
+                case LATEST -> OffsetsInitializer.latest();
+            };
+        }
+    }
+
+    /**
+     * The {@code payments.raw} source. It reads {@code read_committed}, so an aborted producer
+     * transaction upstream never becomes a payment.
+     *
+     * @param clientProperties extra Kafka client settings (security, for example)
+     * @param bounded stop at the offsets that are latest when the job starts (tests and replays)
+     */
+    public static KafkaSource<IngestOutcome> rawPaymentsSource(
+            String bootstrapServers,
+            String topic,
+            String consumerGroup,
+            StartingOffsets startingOffsets,
+            Map<String, String> clientProperties,
+            KafkaRecordDeserializationSchema<IngestOutcome> deserializer,
+            boolean bounded) {
+        KafkaSourceBuilder<IngestOutcome> builder = KafkaSource.<IngestOutcome>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(topic)
+                .setGroupId(consumerGroup)
+                .setStartingOffsets(startingOffsets.initializer())
+                .setDeserializer(deserializer)
+                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+                // Offsets are committed on checkpoint completion only; they are for monitoring
+                // lag, the checkpoint is the source of truth.
+                .setProperty("commit.offsets.on.checkpoint", "true")
+                .setProperty("client.id.prefix", consumerGroup);
+        clientProperties.forEach(builder::setProperty);
+        if (bounded) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    /** Convenience for the standard deserializer. */
+    public static RawPaymentDeserializer deserializer(KeyProviderFactory keys) {
+        return new RawPaymentDeserializer(keys);
+    }
+
+    /**
+     * An exactly-once sink: records become visible to {@code read_committed} consumers when the
+     * checkpoint that covers them completes.
+     *
+     * @param transactionalIdPrefix unique per sink and per job; two sinks sharing one fence each other
+     * @param transactionTimeout below the broker's {@code transaction.max.timeout.ms}, and above the
+     *     checkpoint interval plus checkpoint duration plus restart time, or commits are lost
+     */
+    public static <T> KafkaSink<T> exactlyOnceSink(
+            String bootstrapServers,
+            String transactionalIdPrefix,
+            Duration transactionTimeout,
+            Map<String, String> clientProperties,
+            KafkaRecordSerializationSchema<T> serializer) {
+        Properties producer = new Properties();
+        producer.putAll(clientProperties);
+        producer.setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Long.toString(transactionTimeout.toMillis()));
+        producer.setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        producer.setProperty(ProducerConfig.ACKS_CONFIG, "all");
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(transactionalIdPrefix)
+                .setKafkaProducerConfig(producer)
+                .setRecordSerializer(serializer)
+                .build();
+    }
+}

@@ -1,0 +1,84 @@
+package com.cardpay.payments.connectors.kafka;
+
+import com.cardpay.payments.connectors.keys.KeyProviderFactory;
+import com.cardpay.payments.functions.ingest.PaymentIngestor;
+import com.cardpay.payments.functions.model.IngestOutcome;
+import com.cardpay.payments.functions.model.SourcePosition;
+import com.cardpay.payments.functions.tokenization.CardTokenizer;
+import com.cardpay.payments.functions.tokenization.KeyProvider;
+import com.cardpay.payments.functions.tokenization.KeyUnavailableException;
+import com.cardpay.payments.functions.validation.RejectionCode;
+
+import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Reads {@code payments.raw} and tokenizes inside the Kafka source: the bytes that hold a PAN are
+ * parsed, validated and tokenized right here (see {@link PaymentIngestor}), so what leaves the
+ * source operator is either a tokenized payment with its sealed vault record, or a masked dead
+ * letter. A bad record never fails the job; a missing key does (nothing untokenized is emitted and
+ * Flink restarts from the last checkpoint).
+ */
+public final class RawPaymentDeserializer implements KafkaRecordDeserializationSchema<IngestOutcome> {
+    private static final long serialVersionUID = 1L;
+
+    private final KeyProviderFactory keyProviderFactory;
+    private transient KeyProvider keyProvider;
+    private transient PaymentIngestor ingestor;
+    private transient Counter read;
+    private transient Counter valid;
+    private transient Map<RejectionCode, Counter> rejected;
+
+    public RawPaymentDeserializer(KeyProviderFactory keyProviderFactory) {
+        this.keyProviderFactory = keyProviderFactory;
+    }
+
+    @Override
+    public void open(DeserializationSchema.InitializationContext context) throws Exception {
+        keyProvider = keyProviderFactory.open();
+        ingestor = new PaymentIngestor(new CardTokenizer(keyProvider));
+        MetricGroup metrics = context.getMetricGroup();
+        read = metrics.counter("payments_records_read");
+        valid = metrics.counter("payments_records_valid");
+        rejected = new EnumMap<>(RejectionCode.class);
+        for (RejectionCode code : RejectionCode.values()) {
+            if (code != RejectionCode.DUPLICATE_CONFLICT) {
+                rejected.put(code, metrics.addGroup("error_code", code.name()).counter("payments_dlq_records"));
+            }
+        }
+    }
+
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<IngestOutcome> out) throws IOException {
+        read.inc();
+        byte[] value = record.value() == null ? new byte[0] : record.value();
+        SourcePosition source = new SourcePosition(record.topic(), record.partition(), record.offset(), record.timestamp());
+        IngestOutcome outcome;
+        try {
+            outcome = ingestor.ingest(value, record.key(), KafkaHeaderMapping.fromKafka(record.headers()), source);
+        } catch (KeyUnavailableException e) {
+            throw new IOException("no tokenization key available; refusing to emit record at " + record.topic()
+                    + "-" + record.partition() + "@" + record.offset(), e);
+        }
+        if (outcome.isAccepted()) {
+            valid.inc();
+        } else {
+            rejected.get(RejectionCode.valueOf(outcome.deadLetter().errorCode())).inc();
+        }
+        out.collect(outcome);
+    }
+
+    @Override
+    public TypeInformation<IngestOutcome> getProducedType() {
+        return TypeInformation.of(IngestOutcome.class);
+    }
+}

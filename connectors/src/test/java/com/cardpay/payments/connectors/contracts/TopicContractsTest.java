@@ -1,0 +1,208 @@
+package com.cardpay.payments.connectors.contracts;
+
+import static com.cardpay.payments.connectors.contracts.TopicSchemas.DLQ;
+import static com.cardpay.payments.connectors.contracts.TopicSchemas.TOKENIZED;
+import static com.cardpay.payments.connectors.contracts.TopicSchemas.VAULT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cardpay.payments.connectors.contracts.RawRecords.Invalid;
+import com.cardpay.payments.connectors.kafka.OutputJson;
+import com.cardpay.payments.connectors.keys.LocalKeyProvider;
+import com.cardpay.payments.functions.dedupe.PaymentDeduplicator;
+import com.cardpay.payments.functions.ingest.PaymentIngestor;
+import com.cardpay.payments.functions.model.DeadLetter;
+import com.cardpay.payments.functions.model.IngestOutcome;
+import com.cardpay.payments.functions.model.MessageHeaders;
+import com.cardpay.payments.functions.model.SourcePosition;
+import com.cardpay.payments.functions.model.TokenizedPayment;
+import com.cardpay.payments.functions.tokenization.CardTokenizer;
+import com.cardpay.payments.functions.validation.RejectionCode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The output topics' JSON, as {@link OutputJson} writes it for records that went through the real
+ * ingest path (validation, tokenization with the local key provider, de-duplication), against the
+ * schemas under {@code schemas/}; and proof that those schemas do reject a wrong record.
+ */
+class TopicContractsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SourcePosition SOURCE = new SourcePosition("payments.raw", 3, 42_017L, 1_795_515_330_500L);
+
+    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new LocalKeyProvider()));
+
+    @Test
+    void tokenizedPaymentWithEveryOptionalFieldConforms() throws Exception {
+        TokenizedPayment refund = accept(RawRecords.refund()).payment();
+
+        byte[] value = OutputJson.tokenized(refund);
+
+        assertThat(fieldNames(value)).contains("card_last4", "ip_country", "device_id", "original_payment_id");
+        assertThat(TopicSchemas.validate(TOKENIZED, value)).isEmpty();
+    }
+
+    @Test
+    void tokenizedPaymentWithoutOptionalFieldsConforms() throws Exception {
+        ObjectNode minimal = RawRecords.purchase().put("pan", RawRecords.PAN_13);
+        minimal.remove(List.of("ip_country", "device_id"));
+        TokenizedPayment purchase = accept(minimal).payment();
+
+        byte[] value = OutputJson.tokenized(purchase);
+
+        assertThat(fieldNames(value)).doesNotContain("card_last4", "ip_country", "device_id", "original_payment_id");
+        assertThat(TopicSchemas.validate(TOKENIZED, value)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("com.cardpay.payments.connectors.contracts.RawRecords#valid")
+    void everyAcceptedRecordGivesConformingTokenizedAndVaultRecords(String name, ObjectNode record) throws Exception {
+        IngestOutcome outcome = accept(record);
+
+        byte[] tokenized = OutputJson.tokenized(outcome.payment());
+        byte[] vault = OutputJson.vault(outcome.vaultRecord());
+
+        assertThat(TopicSchemas.validate(TOKENIZED, tokenized)).isEmpty();
+        assertThat(TopicSchemas.validate(VAULT, vault)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(RejectionCode.class)
+    void deadLetterOfEveryRejectionCodeConforms(RejectionCode code) throws Exception {
+        DeadLetter deadLetter = deadLetterFor(code);
+
+        byte[] value = OutputJson.deadLetter(deadLetter);
+
+        assertThat(deadLetter.errorCode()).isEqualTo(code.name());
+        assertThat(TopicSchemas.validate(DLQ, value)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidRecords")
+    void deadLetterOfEveryInvalidRecordConforms(Invalid record) throws Exception {
+        DeadLetter deadLetter = ingestor.ingest(record.value(), record.key(), MessageHeaders.EMPTY, SOURCE).deadLetter();
+
+        byte[] value = OutputJson.deadLetter(deadLetter);
+
+        assertThat(TopicSchemas.validate(DLQ, value)).isEmpty();
+    }
+
+    @Test
+    void everyRejectionCodeIsInTheDlqSchema() {
+        List<String> schemaCodes = new ArrayList<>();
+        TopicSchemas.document(DLQ).at("/properties/error_code/enum").forEach(c -> schemaCodes.add(c.textValue()));
+
+        assertThat(schemaCodes)
+                .as("payments.dlq.schema.json error_code enum against RejectionCode")
+                .containsExactlyInAnyOrderElementsOf(Stream.of(RejectionCode.values()).map(Enum::name).toList());
+    }
+
+    @Test
+    void tokenizedRecordWithAPanIsRejected() throws Exception {
+        byte[] value = edit(OutputJson.tokenized(accept(RawRecords.purchase()).payment()),
+                r -> r.put("pan", RawRecords.PAN));
+
+        assertThat(TopicSchemas.validate(TOKENIZED, value)).singleElement().asString().contains("pan");
+    }
+
+    @Test
+    void tokenizedRecordWithoutCardTokenIsRejected() throws Exception {
+        byte[] value = edit(OutputJson.tokenized(accept(RawRecords.purchase()).payment()), r -> r.remove("card_token"));
+
+        assertThat(TopicSchemas.validate(TOKENIZED, value)).singleElement().asString().contains("card_token");
+    }
+
+    @Test
+    void tokenizedRecordBreakingFieldRulesIsRejected() throws Exception {
+        byte[] valid = OutputJson.tokenized(accept(RawRecords.purchase()).payment());
+
+        assertThat(TopicSchemas.validate(TOKENIZED, edit(valid, r -> r.put("schema_version", 2)))).isNotEmpty();
+        assertThat(TopicSchemas.validate(TOKENIZED, edit(valid, r -> r.putNull("ip_country")))).isNotEmpty();
+        assertThat(TopicSchemas.validate(TOKENIZED, edit(valid, r -> r.put("card_token", RawRecords.PAN)))).isNotEmpty();
+        assertThat(TopicSchemas.validate(TOKENIZED, edit(valid, r -> r.put("event_time", "2026-11-24T11:15:30+01:00"))))
+                .isNotEmpty();
+        assertThat(TopicSchemas.validate(TOKENIZED, edit(valid, r -> r.put("original_payment_id", "pay-0000"))))
+                .isNotEmpty();
+        assertThat(TopicSchemas.validate(TOKENIZED, edit(valid, r -> ((ObjectNode) r.get("source")).put("timestamp", 0))))
+                .isNotEmpty();
+    }
+
+    @Test
+    void vaultRecordWithAnExtraOrMissingFieldIsRejected() throws Exception {
+        byte[] valid = OutputJson.vault(accept(RawRecords.purchase()).vaultRecord());
+
+        assertThat(TopicSchemas.validate(VAULT, edit(valid, r -> r.put("expiry", "12/29")))).isNotEmpty();
+        assertThat(TopicSchemas.validate(VAULT, edit(valid, r -> r.remove("iv")))).isNotEmpty();
+        assertThat(TopicSchemas.validate(VAULT, edit(valid, r -> r.put("algorithm", "AES-128-CBC")))).isNotEmpty();
+    }
+
+    @Test
+    void deadLetterWithAnUnmaskedPanOrUnknownCodeIsRejected() throws Exception {
+        byte[] valid = OutputJson.deadLetter(deadLetterFor(RejectionCode.BAD_AMOUNT));
+
+        assertThat(TopicSchemas.validate(DLQ, edit(valid, r -> r.put("masked_payload", "{\"pan\":\"4111 1111 1111 1111\"}"))))
+                .isNotEmpty();
+        assertThat(TopicSchemas.validate(DLQ, edit(valid, r -> r.put("masked_key", RawRecords.PAN)))).isNotEmpty();
+        assertThat(TopicSchemas.validate(DLQ, edit(valid, r -> r.put("error_code", "BAD_MOOD")))).isNotEmpty();
+        assertThat(TopicSchemas.validate(DLQ, edit(valid, r -> r.remove("source")))).isNotEmpty();
+    }
+
+    static Stream<Invalid> invalidRecords() {
+        return Stream.concat(RawRecords.schemaRejects().stream(), RawRecords.onlyValidatorRejects().stream());
+    }
+
+    private IngestOutcome accept(ObjectNode record) throws Exception {
+        byte[] key = RawRecords.key(record.get("merchant_id").textValue());
+        IngestOutcome outcome = ingestor.ingest(RawRecords.bytes(record), key, MessageHeaders.EMPTY, SOURCE);
+        assertThat(outcome.isAccepted()).as("test record must be valid: %s", outcome.deadLetter()).isTrue();
+        return outcome;
+    }
+
+    /** A real dead letter with the code: from the ingestor, or for a conflict from the deduplicator. */
+    private DeadLetter deadLetterFor(RejectionCode code) throws Exception {
+        if (code == RejectionCode.DUPLICATE_CONFLICT) {
+            return duplicateConflict();
+        }
+        Invalid record = invalidRecords().filter(r -> r.code() == code).findFirst()
+                .orElseThrow(() -> new AssertionError("RawRecords has no invalid record for " + code));
+        return ingestor.ingest(record.value(), record.key(), MessageHeaders.EMPTY, SOURCE).deadLetter();
+    }
+
+    private DeadLetter duplicateConflict() throws Exception {
+        IngestOutcome first = accept(RawRecords.purchase());
+        IngestOutcome changed = accept(RawRecords.purchase().put("amount_minor", 9999));
+        try (KeyedOneInputStreamOperatorTestHarness<String, IngestOutcome, TokenizedPayment> dedupe =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(new PaymentDeduplicator(Duration.ofDays(1)),
+                        o -> o.payment().merchantId(), Types.STRING)) {
+            dedupe.processElement(first, 0L);
+            dedupe.processElement(changed, 0L);
+            return dedupe.getSideOutput(PaymentDeduplicator.CONFLICTS).poll().getValue();
+        }
+    }
+
+    private static List<String> fieldNames(byte[] value) throws Exception {
+        List<String> names = new ArrayList<>();
+        JSON.readTree(value).fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static byte[] edit(byte[] value, Consumer<ObjectNode> change) throws Exception {
+        JsonNode json = JSON.readTree(value);
+        change.accept((ObjectNode) json);
+        return JSON.writeValueAsBytes(json);
+    }
+}

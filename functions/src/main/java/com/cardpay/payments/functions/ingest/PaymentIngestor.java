@@ -1,0 +1,85 @@
+package com.cardpay.payments.functions.ingest;
+
+import com.cardpay.payments.functions.model.DeadLetter;
+import com.cardpay.payments.functions.model.IngestOutcome;
+import com.cardpay.payments.functions.model.MessageHeaders;
+import com.cardpay.payments.functions.model.SourcePosition;
+import com.cardpay.payments.functions.model.TokenizedPayment;
+import com.cardpay.payments.functions.model.VaultRecord;
+import com.cardpay.payments.functions.tokenization.CardTokenizer;
+import com.cardpay.payments.functions.tokenization.KeyUnavailableException;
+import com.cardpay.payments.functions.validation.CardPayment;
+import com.cardpay.payments.functions.validation.InvalidPaymentException;
+import com.cardpay.payments.functions.validation.PanMasker;
+import com.cardpay.payments.functions.validation.PaymentValidator;
+
+import javax.annotation.Nullable;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The first step of the pipeline: validate one source record and tokenize it on the spot. This is
+ * the only code that sees a PAN in clear, and it runs inside the Kafka source's deserializer, so
+ * the PAN never crosses a network shuffle, never sits in an in-flight buffer that an unaligned
+ * checkpoint could persist, and never reaches state. Not thread-safe; one per task.
+ */
+public final class PaymentIngestor {
+    /** DLQ payloads are cut to this size, after masking; the original stays in the source topic. */
+    public static final int MAX_DLQ_PAYLOAD_CHARS = 16 * 1024;
+    /** Record keys in DLQ envelopes are cut to this size. */
+    public static final int MAX_DLQ_KEY_CHARS = 256;
+
+    private final PaymentValidator validator = new PaymentValidator();
+    private final CardTokenizer tokenizer;
+    private final ContentHash contentHash = new ContentHash();
+
+    public PaymentIngestor(CardTokenizer tokenizer) {
+        this.tokenizer = tokenizer;
+    }
+
+    /**
+     * @throws KeyUnavailableException when no key is available; nothing may be emitted then
+     */
+    public IngestOutcome ingest(byte[] value, @Nullable byte[] key, MessageHeaders headers, SourcePosition source)
+            throws KeyUnavailableException {
+        CardPayment payment;
+        try {
+            payment = validator.validate(value, key);
+        } catch (InvalidPaymentException e) {
+            return IngestOutcome.rejected(deadLetter(e, value, key, headers, source));
+        }
+        CardTokenizer.Token token = tokenizer.tokenize(payment.pan());
+        VaultRecord vault = tokenizer.seal(token, payment.pan(), payment.expiry(), headers);
+        String pan = payment.pan();
+        TokenizedPayment tokenized = new TokenizedPayment(
+                payment.paymentId(), payment.merchantId(), payment.type(), payment.amountMinor(), payment.currency(),
+                token.value(), token.keyVersion(), pan.substring(0, 6), pan.length() >= 15 ? pan.substring(pan.length() - 4) : null,
+                payment.cardCountry(), payment.merchantCountry(), payment.ipCountry(), payment.deviceId(),
+                payment.eventTimeMillis(), payment.originalPaymentId(), contentHash.of(payment, token.value()),
+                source, headers);
+        return IngestOutcome.accepted(tokenized, vault);
+    }
+
+    static DeadLetter deadLetter(
+            InvalidPaymentException e, byte[] value, @Nullable byte[] key, MessageHeaders headers, SourcePosition source) {
+        // Mask the whole payload first, then cut: cutting first could leave a partial PAN that is
+        // too short for the masker to recognise.
+        String masked = PanMasker.mask(new String(value, StandardCharsets.UTF_8));
+        boolean truncated = masked.length() > MAX_DLQ_PAYLOAD_CHARS;
+        if (truncated) {
+            masked = cut(masked, MAX_DLQ_PAYLOAD_CHARS);
+        }
+        String maskedKey = key == null ? null : cut(PanMasker.mask(new String(key, StandardCharsets.UTF_8)), MAX_DLQ_KEY_CHARS);
+        return new DeadLetter(e.code().name(), PanMasker.mask(e.getMessage()), e.field(), source,
+                e.paymentId(), e.merchantId(), maskedKey,
+                masked, value.length, truncated, headers);
+    }
+
+    /** Cuts to at most {@code max} chars without splitting a surrogate pair. */
+    private static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
+    }
+}

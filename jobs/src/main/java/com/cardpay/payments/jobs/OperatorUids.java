@@ -1,0 +1,16 @@
+package com.cardpay.payments.jobs;
+
+/**
+ * Stable operator uids. Savepoints map state to operators by these strings: renaming one orphans
+ * its state on the next upgrade. Add new ones; never change or reuse an existing one.
+ */
+public final class OperatorUids {
+    public static final String RAW_PAYMENTS_SOURCE = "payments-raw-source";
+    public static final String INGEST_ROUTER = "ingest-router";
+    public static final String DEDUPE = "payment-dedupe";
+    public static final String TOKENIZED_SINK = "sink-payments-tokenized";
+    public static final String VAULT_SINK = "sink-payments-vault";
+    public static final String DLQ_SINK = "sink-payments-dlq";
+
+    private OperatorUids() {}
+}

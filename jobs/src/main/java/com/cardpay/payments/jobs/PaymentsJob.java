@@ -1,0 +1,124 @@
+package com.cardpay.payments.jobs;
+
+import com.cardpay.payments.connectors.kafka.PaymentTopicSerializer;
+import com.cardpay.payments.connectors.kafka.PaymentsKafka;
+import com.cardpay.payments.connectors.keys.KeyProviderFactory;
+import com.cardpay.payments.connectors.keys.LocalKeyProvider;
+import com.cardpay.payments.functions.dedupe.PaymentDeduplicator;
+import com.cardpay.payments.functions.ingest.IngestOutcomeRouter;
+import com.cardpay.payments.functions.model.DeadLetter;
+import com.cardpay.payments.functions.model.IngestOutcome;
+import com.cardpay.payments.functions.model.TokenizedPayment;
+import com.cardpay.payments.functions.model.VaultRecord;
+import com.cardpay.payments.jobs.config.PaymentsConfig;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.util.Map;
+
+/**
+ * The payments job graph:
+ *
+ * <pre>
+ * payments.raw ─► source (parse, validate, tokenize) ─► router ─► keyBy(merchant) ─► dedupe ─► payments.tokenized
+ *                                                         │                           ├─────► payments.vault
+ *                                                         └─ rejected ─────────┬──────┴─ conflicts
+ *                                                                               └────────► payments.dlq
+ * </pre>
+ *
+ * The source and sinks come in through the constructor, so tests can wire their own; {@link
+ * #fromConfig} wires the real Kafka ones.
+ */
+public final class PaymentsJob {
+    private final PaymentsConfig config;
+    private final Source<IngestOutcome, ?, ?> source;
+    private final Sink<TokenizedPayment> tokenizedSink;
+    private final Sink<VaultRecord> vaultSink;
+    private final Sink<DeadLetter> dlqSink;
+
+    public PaymentsJob(PaymentsConfig config, Source<IngestOutcome, ?, ?> source, Sink<TokenizedPayment> tokenizedSink,
+            Sink<VaultRecord> vaultSink, Sink<DeadLetter> dlqSink) {
+        this.config = config;
+        this.source = source;
+        this.tokenizedSink = tokenizedSink;
+        this.vaultSink = vaultSink;
+        this.dlqSink = dlqSink;
+    }
+
+    /** The production wiring: Kafka source and exactly-once Kafka sinks, keys as configured. */
+    public static PaymentsJob fromConfig(PaymentsConfig config) {
+        return fromConfig(config, keyProviderFactory(config), Map.of());
+    }
+
+    public static PaymentsJob fromConfig(PaymentsConfig config, KeyProviderFactory keys, Map<String, String> kafkaClientProperties) {
+        return withKafkaSinks(config, PaymentsKafka.rawPaymentsSource(config.bootstrapServers(), config.topics().raw(),
+                config.consumerGroup(), config.startingOffsets(), kafkaClientProperties, PaymentsKafka.deserializer(keys),
+                config.bounded()), kafkaClientProperties);
+    }
+
+    /** The given source with the production exactly-once Kafka sinks. */
+    public static PaymentsJob withKafkaSinks(PaymentsConfig config, Source<IngestOutcome, ?, ?> source,
+            Map<String, String> kafkaClientProperties) {
+        return new PaymentsJob(config, source,
+                sink(config, "tokenized", kafkaClientProperties, PaymentTopicSerializer.tokenized(config.topics().tokenized())),
+                sink(config, "vault", kafkaClientProperties, PaymentTopicSerializer.vault(config.topics().vault())),
+                sink(config, "dlq", kafkaClientProperties, PaymentTopicSerializer.deadLetters(config.topics().dlq())));
+    }
+
+    static KeyProviderFactory keyProviderFactory(PaymentsConfig config) {
+        return switch (config.keyProvider()) {
+            case LOCAL -> LocalKeyProvider.factory();
+            case VAULT -> throw new IllegalStateException("the Vault key provider is not part of this build");
+        };
+    }
+
+    private static <T> Sink<T> sink(PaymentsConfig config, String role, Map<String, String> clientProperties,
+            PaymentTopicSerializer<T> serializer) {
+        return PaymentsKafka.exactlyOnceSink(config.bootstrapServers(), config.transactionalIdPrefix(role),
+                config.transactionTimeout(), clientProperties, serializer);
+    }
+
+    /** Adds the job's operators to {@code env}. */
+    public void build(StreamExecutionEnvironment env) {
+        env.setParallelism(config.parallelism());
+        WatermarkStrategy<IngestOutcome> watermarks = WatermarkStrategy
+                .<IngestOutcome>forBoundedOutOfOrderness(config.maxOutOfOrderness())
+                // Rejected records have no trustworthy event time; the Kafka timestamp stands in.
+                .withTimestampAssigner((outcome, kafkaTimestamp) ->
+                        outcome.isAccepted() ? outcome.payment().eventTimeMillis() : kafkaTimestamp)
+                .withIdleness(config.idleness());
+
+        SingleOutputStreamOperator<IngestOutcome> ingested = env
+                .fromSource(source, watermarks, "payments.raw: parse, validate, tokenize")
+                .uid(OperatorUids.RAW_PAYMENTS_SOURCE);
+
+        SingleOutputStreamOperator<IngestOutcome> accepted = ingested
+                .process(new IngestOutcomeRouter())
+                .uid(OperatorUids.INGEST_ROUTER)
+                .name("route accepted / rejected");
+
+        SingleOutputStreamOperator<TokenizedPayment> unique = accepted
+                .keyBy(outcome -> outcome.payment().merchantId(), Types.STRING)
+                .process(new PaymentDeduplicator(config.dedupeTtl()))
+                .uid(OperatorUids.DEDUPE)
+                .name("dedupe payment_id per merchant");
+
+        unique.sinkTo(tokenizedSink).uid(OperatorUids.TOKENIZED_SINK).name("payments.tokenized (exactly-once)");
+        unique.getSideOutput(PaymentDeduplicator.VAULT)
+                .sinkTo(vaultSink).uid(OperatorUids.VAULT_SINK).name("payments.vault (exactly-once)");
+
+        DataStream<DeadLetter> deadLetters = accepted.getSideOutput(IngestOutcomeRouter.REJECTED)
+                .union(unique.getSideOutput(PaymentDeduplicator.CONFLICTS));
+        deadLetters.sinkTo(dlqSink).uid(OperatorUids.DLQ_SINK).name("payments.dlq (exactly-once)");
+    }
+
+    public PaymentsConfig config() {
+        return config;
+    }
+}

@@ -1,0 +1,115 @@
+package com.cardpay.payments.jobs.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Typed reads of raw key/value settings. Each failed read records a problem that names the key
+ * and says what is wrong, so that all problems are reported at once.
+ */
+final class ConfigValues {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private final Map<String, String> raw;
+    private final List<String> problems = new ArrayList<>();
+
+    ConfigValues(Map<String, String> raw) {
+        this.raw = raw;
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    void problem(ConfigKey key, String what) {
+        problems.add(key.key() + ": " + what);
+    }
+
+    String string(ConfigKey key) {
+        String value = raw.getOrDefault(key.key(), key.defaultValue()).trim();
+        if (value.isEmpty()) {
+            problem(key, "must not be empty");
+        }
+        return value;
+    }
+
+    int positiveInt(ConfigKey key) {
+        String value = string(key);
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problem(key, "must be a positive whole number, got '" + value + "'");
+        return 1;
+    }
+
+    boolean bool(ConfigKey key) {
+        String value = string(key).toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            problem(key, "must be true or false, got '" + value + "'");
+        }
+        return value.equals("true");
+    }
+
+    Duration duration(ConfigKey key) {
+        String value = string(key);
+        Matcher m = DURATION.matcher(value);
+        if (!m.matches()) {
+            problem(key, "must be a duration such as 500ms, 30s, 10m, 2h or 7d, got '" + value + "'");
+            return Duration.ofSeconds(1);
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+        if (d.isZero()) {
+            problem(key, "must be longer than zero");
+            return Duration.ofSeconds(1);
+        }
+        return d;
+    }
+
+    <E extends Enum<E>> E choice(ConfigKey key, Class<E> type) {
+        String value = string(key);
+        for (E e : type.getEnumConstants()) {
+            if (e.name().replace('_', '-').equalsIgnoreCase(value)) {
+                return e;
+            }
+        }
+        List<String> allowed = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            allowed.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        problem(key, "must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+        return type.getEnumConstants()[0];
+    }
+
+    URI uri(ConfigKey key) {
+        String value = string(key);
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException ignored) {
+            // reported below
+        }
+        problem(key, "must be a URI with a scheme such as file:///path or s3://bucket/path, got '" + value + "'");
+        return URI.create("file:///invalid");
+    }
+}

@@ -1,0 +1,122 @@
+package com.cardpay.payments.jobs.config;
+
+import static com.cardpay.payments.jobs.config.ConfigKey.*;
+
+import com.cardpay.payments.connectors.kafka.PaymentsKafka.StartingOffsets;
+
+import java.io.Serializable;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The job's one typed configuration, validated as a whole before any job graph is built. Holds no
+ * secrets: those come from files or Vault, never from config or arguments.
+ */
+public record PaymentsConfig(
+        String jobName,
+        int parallelism,
+        int maxParallelism,
+        String bootstrapServers,
+        String consumerGroup,
+        StartingOffsets startingOffsets,
+        String transactionalIdPrefix,
+        Duration transactionTimeout,
+        Topics topics,
+        Duration maxOutOfOrderness,
+        Duration idleness,
+        boolean bounded,
+        Duration dedupeTtl,
+        Duration checkpointInterval,
+        Duration checkpointTimeout,
+        URI checkpointStorage,
+        boolean incrementalCheckpoints,
+        StateBackend stateBackend,
+        Duration restartInitialBackoff,
+        Duration restartMaxBackoff,
+        KeyProviderKind keyProvider) implements Serializable {
+
+    /** The topics the job reads and writes. */
+    public record Topics(String raw, String tokenized, String vault, String dlq) implements Serializable {
+        public List<String> outputs() {
+            return List.of(tokenized, vault, dlq);
+        }
+    }
+
+    public enum StateBackend { ROCKSDB, HASHMAP }
+
+    public enum KeyProviderKind { VAULT, LOCAL }
+
+    /**
+     * Reads and validates settings; missing keys take their defaults.
+     *
+     * @throws ConfigException listing every problem, each naming its key
+     */
+    public static PaymentsConfig from(Map<String, String> settings) {
+        ConfigValues v = new ConfigValues(settings);
+        Set<String> unknown = new TreeSet<>(settings.keySet());
+        unknown.removeAll(ConfigKey.byName().keySet());
+        for (String key : unknown) {
+            v.problems().add(key + ": unknown key (see README, 'Configuration')");
+        }
+        PaymentsConfig config = new PaymentsConfig(
+                v.string(JOB_NAME), v.positiveInt(PARALLELISM), v.positiveInt(MAX_PARALLELISM),
+                v.string(BOOTSTRAP_SERVERS), settings.containsKey(CONSUMER_GROUP.key()) ? v.string(CONSUMER_GROUP) : v.string(JOB_NAME),
+                v.choice(STARTING_OFFSETS, StartingOffsets.class),
+                settings.containsKey(TRANSACTIONAL_ID_PREFIX.key()) ? v.string(TRANSACTIONAL_ID_PREFIX) : v.string(JOB_NAME),
+                v.duration(TRANSACTION_TIMEOUT),
+                new Topics(v.string(TOPIC_RAW), v.string(TOPIC_TOKENIZED), v.string(TOPIC_VAULT), v.string(TOPIC_DLQ)),
+                v.duration(MAX_OUT_OF_ORDERNESS), v.duration(IDLENESS), v.bool(BOUNDED), v.duration(DEDUPE_TTL),
+                v.duration(CHECKPOINT_INTERVAL), v.duration(CHECKPOINT_TIMEOUT), v.uri(CHECKPOINT_STORAGE),
+                v.bool(CHECKPOINT_INCREMENTAL), v.choice(STATE_BACKEND, StateBackend.class),
+                v.duration(RESTART_INITIAL_BACKOFF), v.duration(RESTART_MAX_BACKOFF),
+                v.choice(KEY_PROVIDER, KeyProviderKind.class));
+        config.crossCheck(v, v.duration(BROKER_MAX_TRANSACTION_TIMEOUT));
+        if (!v.problems().isEmpty()) {
+            throw new ConfigException(v.problems());
+        }
+        return config;
+    }
+
+    private void crossCheck(ConfigValues v, Duration brokerMaxTransactionTimeout) {
+        if (maxParallelism < parallelism) {
+            v.problem(MAX_PARALLELISM, "must be at least job.parallelism (" + parallelism + "), got " + maxParallelism);
+        }
+        if (maxParallelism > 32768) {
+            v.problem(MAX_PARALLELISM, "must be at most 32768, got " + maxParallelism);
+        }
+        // A transaction stays open from one checkpoint to the commit after the next; if it times
+        // out before a restarted job can commit it, its records are lost.
+        Duration needed = checkpointInterval.plus(checkpointTimeout).plus(restartMaxBackoff);
+        if (transactionTimeout.compareTo(needed) <= 0) {
+            v.problem(TRANSACTION_TIMEOUT, "must exceed checkpoint.interval + checkpoint.timeout + restart.max-backoff ("
+                    + needed + "), got " + transactionTimeout);
+        }
+        if (transactionTimeout.compareTo(brokerMaxTransactionTimeout) > 0) {
+            v.problem(TRANSACTION_TIMEOUT, "must not exceed kafka.broker-max-transaction-timeout ("
+                    + brokerMaxTransactionTimeout + "); the broker would refuse the producer, got " + transactionTimeout);
+        }
+        if (restartMaxBackoff.compareTo(restartInitialBackoff) < 0) {
+            v.problem(RESTART_MAX_BACKOFF, "must be at least restart.initial-backoff (" + restartInitialBackoff + ")");
+        }
+        if (checkpointTimeout.compareTo(checkpointInterval) < 0) {
+            v.problem(CHECKPOINT_TIMEOUT, "must be at least checkpoint.interval (" + checkpointInterval + ")");
+        }
+        Set<String> distinct = new TreeSet<>(List.of(topics.raw(), topics.tokenized(), topics.vault(), topics.dlq()));
+        if (distinct.size() != 4) {
+            v.problem(TOPIC_RAW, "topics.raw, topics.tokenized, topics.vault and topics.dlq must all differ");
+        }
+        if (keyProvider == KeyProviderKind.VAULT) {
+            v.problem(KEY_PROVIDER, "'vault' is not available in this build yet (it arrives with the Vault key provider); "
+                    + "only 'local' is, and only for development: its keys are public");
+        }
+    }
+
+    /** Transactional-id prefix of one sink: unique per sink, so sinks never fence each other. */
+    public String transactionalIdPrefix(String sinkRole) {
+        return transactionalIdPrefix + "-" + sinkRole;
+    }
+}

@@ -1,0 +1,185 @@
+package com.cardpay.payments.jobs;
+
+import static com.cardpay.payments.jobs.testutils.KafkaTestSupport.readCommitted;
+import static com.cardpay.payments.jobs.testutils.KafkaTestSupport.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cardpay.payments.connectors.kafka.PaymentsKafka;
+import com.cardpay.payments.connectors.kafka.RawPaymentDeserializer;
+import com.cardpay.payments.connectors.keys.LocalKeyProvider;
+import com.cardpay.payments.functions.model.IngestOutcome;
+import com.cardpay.payments.jobs.config.PaymentsConfig;
+import com.cardpay.payments.jobs.local.EmbeddedKafka;
+import com.cardpay.payments.jobs.local.SyntheticPayments;
+import com.cardpay.payments.jobs.local.SyntheticPayments.Generated;
+import com.cardpay.payments.jobs.local.SyntheticPayments.Kind;
+import com.cardpay.payments.jobs.testutils.KafkaTestSupport;
+import com.cardpay.payments.jobs.testutils.TestJobs;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Exactly-once across a failure: the job fails once, on purpose, after a checkpoint has completed
+ * and while records are in flight, restarts from that checkpoint, and the committed outputs hold
+ * every payment exactly once.
+ */
+class ExactlyOnceRecoveryITCase {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger FAILURES = new AtomicInteger();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+
+    private static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        kafka = EmbeddedKafka.start();
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        kafka.close();
+    }
+
+    @Test
+    void failureAfterACompletedCheckpointLosesAndDuplicatesNothing(@TempDir Path checkpoints) throws Exception {
+        PaymentsConfig config = PaymentsConfig.from(TestJobs.settings("recovery-it", kafka.bootstrapServers(), checkpoints));
+        kafka.createTopics(TestJobs.topics(config), 3);
+        SyntheticPayments generator = new SyntheticPayments(7, 0.05, 0.05, Instant.parse("2026-11-24T10:00:00Z"));
+        List<Generated> before = generate(generator, 4000);
+        List<Generated> after = generate(generator, 4000);
+        String poison = after.stream().filter(g -> g.kind() == Kind.VALID).findFirst().orElseThrow().paymentId();
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(config));
+        RawPaymentDeserializer real = PaymentsKafka.deserializer(LocalKeyProvider.factory());
+        PaymentsJob.withKafkaSinks(config, PaymentsKafka.rawPaymentsSource(config.bootstrapServers(), config.topics().raw(),
+                config.consumerGroup(), config.startingOffsets(), Map.of(), new FailOnceOn(poison, real), false), Map.of())
+                .build(env);
+
+        KafkaTestSupport.produce(kafka.bootstrapServers(), config.topics().raw(), before);
+        JobClient job = env.executeAsync(config.jobName());
+        try {
+            // Something committed means a checkpoint completed; only then send the record that fails the job.
+            awaitCommitted(config.topics().tokenized(), 1);
+            KafkaTestSupport.produce(kafka.bootstrapServers(), config.topics().raw(), after);
+
+            Set<String> expected = new java.util.HashSet<>();
+            before.stream().filter(g -> g.kind() == Kind.VALID).forEach(g -> expected.add(g.paymentId()));
+            after.stream().filter(g -> g.kind() == Kind.VALID).forEach(g -> expected.add(g.paymentId()));
+            awaitCommitted(config.topics().tokenized(), expected.size());
+            // A few more checkpoints: anything replayed twice would be committed by now.
+            Thread.sleep(2_000);
+
+            List<String> ids = readCommitted(kafka.bootstrapServers(), config.topics().tokenized()).stream()
+                    .map(r -> paymentId(r)).collect(Collectors.toList());
+            assertThat(FAILURES).as("the job failed once, on purpose").hasValue(1);
+            assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(readCommitted(kafka.bootstrapServers(), config.topics().vault())).hasSize(expected.size());
+            long rejected = before.stream().filter(g -> g.expectedRejection() != null).count()
+                    + after.stream().filter(g -> g.expectedRejection() != null).count();
+            assertThat(readCommitted(kafka.bootstrapServers(), config.topics().dlq())).hasSize((int) rejected);
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private static List<Generated> generate(SyntheticPayments generator, int n) {
+        List<Generated> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(generator.next());
+        }
+        return out;
+    }
+
+    private static void awaitCommitted(String topic, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        int seen = 0;
+        while (System.nanoTime() < deadline) {
+            seen = readCommitted(kafka.bootstrapServers(), topic).size();
+            if (seen >= atLeast) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("only " + seen + " of " + atLeast + " records committed to " + topic + " within 2 minutes");
+    }
+
+    private static String paymentId(ConsumerRecord<byte[], byte[]> r) {
+        try {
+            return JSON.readTree(r.value()).get("payment_id").asText();
+        } catch (IOException e) {
+            throw new AssertionError(text(r.value()), e);
+        }
+    }
+
+    /** The real deserializer, except that it fails the task the first time it meets one payment. */
+    static final class FailOnceOn implements KafkaRecordDeserializationSchema<IngestOutcome> {
+        private static final long serialVersionUID = 1L;
+        private final byte[] marker;
+        private final RawPaymentDeserializer delegate;
+
+        FailOnceOn(String paymentId, RawPaymentDeserializer delegate) {
+            this.marker = ("\"payment_id\":\"" + paymentId + "\"").getBytes(StandardCharsets.UTF_8);
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void open(DeserializationSchema.InitializationContext context) throws Exception {
+            delegate.open(context);
+        }
+
+        @Override
+        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<IngestOutcome> out) throws IOException {
+            if (contains(record.value(), marker) && FAILURES.compareAndSet(0, 1)) {
+                throw new IOException("injected failure for the exactly-once test");
+            }
+            delegate.deserialize(record, out);
+        }
+
+        @Override
+        public TypeInformation<IngestOutcome> getProducedType() {
+            return delegate.getProducedType();
+        }
+
+        private static boolean contains(byte[] haystack, byte[] needle) {
+            outer:
+            for (int i = 0; i + needle.length <= haystack.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (haystack[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package com.cardpay.payments.jobs.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+class PaymentsConfigTest {
+
+    private static Map<String, String> local() {
+        Map<String, String> s = new HashMap<>();
+        s.put("tokenization.key-provider", "local");
+        return s;
+    }
+
+    private static ConfigException rejected(Map<String, String> settings) {
+        try {
+            PaymentsConfig.from(settings);
+        } catch (ConfigException e) {
+            return e;
+        }
+        throw new AssertionError("config was accepted: " + settings);
+    }
+
+    @Test
+    void defaultsWithLocalKeysAreValid() {
+        PaymentsConfig config = PaymentsConfig.from(local());
+
+        assertThat(config.topics().raw()).isEqualTo("payments.raw");
+        assertThat(config.dedupeTtl()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.maxParallelism()).isEqualTo(720);
+        assertThat(config.consumerGroup()).isEqualTo("payments-job");
+        assertThat(config.transactionalIdPrefix("vault")).isEqualTo("payments-job-vault");
+    }
+
+    @Test
+    void productionDefaultRefusesToRunWithoutVault() {
+        ConfigException e = rejected(Map.of());
+
+        assertThat(e.problems()).singleElement().asString().startsWith("tokenization.key-provider: ");
+    }
+
+    @Test
+    void unknownKeyIsNamed() {
+        Map<String, String> s = local();
+        s.put("dedupe.tll", "7d");
+
+        assertThat(rejected(s).problems()).containsExactly("dedupe.tll: unknown key (see README, 'Configuration')");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceEachNamingItsKey() {
+        Map<String, String> s = local();
+        s.put("dedupe.ttl", "seven days");
+        s.put("job.parallelism", "0");
+        s.put("kafka.starting-offsets", "newest");
+        s.put("checkpoint.storage", "no scheme here");
+
+        assertThat(rejected(s).problems()).hasSize(4)
+                .anyMatch(p -> p.startsWith("dedupe.ttl: must be a duration"))
+                .anyMatch(p -> p.startsWith("job.parallelism: must be a positive whole number"))
+                .anyMatch(p -> p.startsWith("kafka.starting-offsets: must be one of committed, earliest, latest"))
+                .anyMatch(p -> p.startsWith("checkpoint.storage: must be a URI"));
+    }
+
+    @Test
+    void transactionTimeoutMustOutlastCheckpointAndRestart() {
+        Map<String, String> s = local();
+        s.put("kafka.transaction-timeout", "2m");
+
+        assertThat(rejected(s).problems()).singleElement().asString()
+                .startsWith("kafka.transaction-timeout: must exceed checkpoint.interval + checkpoint.timeout + restart.max-backoff");
+    }
+
+    @Test
+    void transactionTimeoutMustStayBelowTheBrokerMaximum() {
+        Map<String, String> s = local();
+        s.put("kafka.transaction-timeout", "20m");
+
+        assertThat(rejected(s).problems()).singleElement().asString()
+                .startsWith("kafka.transaction-timeout: must not exceed kafka.broker-max-transaction-timeout");
+    }
+
+    @Test
+    void maxParallelismBelowParallelismIsRefused() {
+        Map<String, String> s = local();
+        s.put("job.parallelism", "8");
+        s.put("job.max-parallelism", "4");
+
+        assertThat(rejected(s).problems()).singleElement().asString().startsWith("job.max-parallelism: must be at least");
+    }
+
+    @Test
+    void outputTopicsMustDifferFromEachOther() {
+        Map<String, String> s = local();
+        s.put("topics.dlq", "payments.tokenized");
+
+        assertThat(rejected(s).problems()).singleElement().asString().startsWith("topics.raw: ");
+    }
+
+    @Test
+    void argumentsOverrideTheFileWhichOverridesDefaults(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("job.properties");
+        Files.writeString(file, "tokenization.key-provider=local\ndedupe.ttl=3d\ntopics.raw=from-file\n");
+
+        PaymentsConfig config = PaymentsConfigLoader.load(new String[] {"--config", file.toString(), "--dedupe.ttl=1d"});
+
+        assertThat(config.dedupeTtl()).isEqualTo(Duration.ofDays(1));
+        assertThat(config.topics().raw()).isEqualTo("from-file");
+        assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void malformedArgumentsAreNamed() {
+        assertThatThrownBy(() -> PaymentsConfigLoader.load(new String[] {"dedupe.ttl", "1d"}))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("argument 'dedupe.ttl': expected --key value or --key=value");
+        assertThatThrownBy(() -> PaymentsConfigLoader.load(new String[] {"--dedupe.ttl"}))
+                .hasMessageContaining("dedupe.ttl: no value given");
+    }
+
+    @Test
+    void readmeDocumentsEveryKeyWithItsDefault() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+
+        for (ConfigKey key : ConfigKey.values()) {
+            assertThat(readme).as("README row for %s", key.key())
+                    .contains("| `" + key.key() + "` | `" + key.defaultValue() + "` |");
+        }
+    }
+}

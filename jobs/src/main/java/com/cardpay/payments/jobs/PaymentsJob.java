@@ -6,13 +6,13 @@ import com.cardpay.payments.connectors.keys.KeyProviderFactory;
 import com.cardpay.payments.connectors.keys.LocalKeyProvider;
 import com.cardpay.payments.functions.dedupe.PaymentDeduplicator;
 import com.cardpay.payments.functions.ingest.IngestOutcomeRouter;
+import com.cardpay.payments.functions.ingest.PaymentWatermarks;
 import com.cardpay.payments.functions.model.DeadLetter;
 import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.functions.model.TokenizedPayment;
 import com.cardpay.payments.functions.model.VaultRecord;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -87,15 +87,9 @@ public final class PaymentsJob {
     /** Adds the job's operators to {@code env}. */
     public void build(StreamExecutionEnvironment env) {
         env.setParallelism(config.parallelism());
-        WatermarkStrategy<IngestOutcome> watermarks = WatermarkStrategy
-                .<IngestOutcome>forBoundedOutOfOrderness(config.maxOutOfOrderness())
-                // Rejected records have no trustworthy event time; the Kafka timestamp stands in.
-                .withTimestampAssigner((outcome, kafkaTimestamp) ->
-                        outcome.isAccepted() ? outcome.payment().eventTimeMillis() : kafkaTimestamp)
-                .withIdleness(config.idleness());
-
         SingleOutputStreamOperator<IngestOutcome> ingested = env
-                .fromSource(source, watermarks, "payments.raw: parse, validate, tokenize")
+                .fromSource(source, PaymentWatermarks.strategy(config.maxOutOfOrderness(), config.idleness()),
+                        "payments.raw: parse, validate, tokenize")
                 .uid(OperatorUids.RAW_PAYMENTS_SOURCE);
 
         SingleOutputStreamOperator<IngestOutcome> accepted = ingested

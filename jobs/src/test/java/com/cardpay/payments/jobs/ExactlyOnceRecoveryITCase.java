@@ -9,11 +9,12 @@ import com.cardpay.payments.connectors.kafka.RawPaymentDeserializer;
 import com.cardpay.payments.connectors.keys.LocalKeyProvider;
 import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
-import com.cardpay.payments.jobs.local.EmbeddedKafka;
 import com.cardpay.payments.jobs.local.SyntheticPayments;
 import com.cardpay.payments.jobs.local.SyntheticPayments.Generated;
 import com.cardpay.payments.jobs.local.SyntheticPayments.Kind;
+import com.cardpay.payments.jobs.testutils.KafkaBrokerExtension;
 import com.cardpay.payments.jobs.testutils.KafkaTestSupport;
+import com.cardpay.payments.jobs.testutils.MiniClusters;
 import com.cardpay.payments.jobs.testutils.TestJobs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,13 +22,10 @@ import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,25 +52,15 @@ class ExactlyOnceRecoveryITCase {
     private static final AtomicInteger FAILURES = new AtomicInteger();
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+    static final MiniClusterExtension FLINK = MiniClusters.forParallelismTwo();
 
-    private static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     @Test
     void failureAfterACompletedCheckpointLosesAndDuplicatesNothing(@TempDir Path checkpoints) throws Exception {
-        PaymentsConfig config = PaymentsConfig.from(TestJobs.settings("recovery-it", kafka.bootstrapServers(), checkpoints));
-        kafka.createTopics(TestJobs.topics(config), 3);
+        PaymentsConfig config = PaymentsConfig.from(TestJobs.settings("recovery-it", KAFKA.bootstrapServers(), checkpoints));
+        KAFKA.broker().createTopics(TestJobs.topics(config), 3);
         SyntheticPayments generator = new SyntheticPayments(7, 0.05, 0.05, Instant.parse("2026-11-24T10:00:00Z"));
         List<Generated> before = generate(generator, 4000);
         List<Generated> after = generate(generator, 4000);
@@ -84,12 +72,12 @@ class ExactlyOnceRecoveryITCase {
                 config.consumerGroup(), config.startingOffsets(), Map.of(), new FailOnceOn(poison, real), false), Map.of())
                 .build(env);
 
-        KafkaTestSupport.produce(kafka.bootstrapServers(), config.topics().raw(), before);
+        KafkaTestSupport.produce(KAFKA.bootstrapServers(), config.topics().raw(), before);
         JobClient job = env.executeAsync(config.jobName());
         try {
             // Something committed means a checkpoint completed; only then send the record that fails the job.
             awaitCommitted(config.topics().tokenized(), 1);
-            KafkaTestSupport.produce(kafka.bootstrapServers(), config.topics().raw(), after);
+            KafkaTestSupport.produce(KAFKA.bootstrapServers(), config.topics().raw(), after);
 
             Set<String> expected = new java.util.HashSet<>();
             before.stream().filter(g -> g.kind() == Kind.VALID).forEach(g -> expected.add(g.paymentId()));
@@ -98,14 +86,14 @@ class ExactlyOnceRecoveryITCase {
             // A few more checkpoints: anything replayed twice would be committed by now.
             Thread.sleep(2_000);
 
-            List<String> ids = readCommitted(kafka.bootstrapServers(), config.topics().tokenized()).stream()
+            List<String> ids = readCommitted(KAFKA.bootstrapServers(), config.topics().tokenized()).stream()
                     .map(r -> paymentId(r)).collect(Collectors.toList());
             assertThat(FAILURES).as("the job failed once, on purpose").hasValue(1);
             assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(readCommitted(kafka.bootstrapServers(), config.topics().vault())).hasSize(expected.size());
+            assertThat(readCommitted(KAFKA.bootstrapServers(), config.topics().vault())).hasSize(expected.size());
             long rejected = before.stream().filter(g -> g.expectedRejection() != null).count()
                     + after.stream().filter(g -> g.expectedRejection() != null).count();
-            assertThat(readCommitted(kafka.bootstrapServers(), config.topics().dlq())).hasSize((int) rejected);
+            assertThat(readCommitted(KAFKA.bootstrapServers(), config.topics().dlq())).hasSize((int) rejected);
         } finally {
             job.cancel().get();
         }
@@ -123,7 +111,7 @@ class ExactlyOnceRecoveryITCase {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         int seen = 0;
         while (System.nanoTime() < deadline) {
-            seen = readCommitted(kafka.bootstrapServers(), topic).size();
+            seen = readCommitted(KAFKA.bootstrapServers(), topic).size();
             if (seen >= atLeast) {
                 return;
             }

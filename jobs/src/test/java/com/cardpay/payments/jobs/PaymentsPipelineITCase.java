@@ -11,23 +11,23 @@ import com.cardpay.payments.functions.model.VaultRecord;
 import com.cardpay.payments.functions.tokenization.CardTokenizer;
 import com.cardpay.payments.functions.validation.RejectionCode;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
-import com.cardpay.payments.jobs.local.EmbeddedKafka;
 import com.cardpay.payments.jobs.local.SyntheticPayments;
 import com.cardpay.payments.jobs.local.SyntheticPayments.Generated;
 import com.cardpay.payments.jobs.local.SyntheticPayments.Kind;
 import com.cardpay.payments.jobs.testutils.CardDataScanner;
+import com.cardpay.payments.jobs.testutils.KafkaBrokerExtension;
 import com.cardpay.payments.jobs.testutils.KafkaTestSupport;
+import com.cardpay.payments.jobs.testutils.MiniClusters;
 import com.cardpay.payments.jobs.testutils.TestJobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,39 +53,39 @@ class PaymentsPipelineITCase {
     private static final int RECORDS = 3000;
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+    static final MiniClusterExtension FLINK = MiniClusters.forParallelismTwo();
 
-    private static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     @Test
     void acceptsValidPaymentsOnceRejectsTheRestWithTheirCodesAndLeaksNoCardNumber(@TempDir Path checkpoints) throws Exception {
-        PaymentsConfig config = PaymentsConfig.from(withBounded(TestJobs.settings("pipeline-it", kafka.bootstrapServers(), checkpoints)));
-        kafka.createTopics(TestJobs.topics(config), 3);
+        PaymentsConfig config = PaymentsConfig.from(withBounded(TestJobs.settings("pipeline-it", KAFKA.bootstrapServers(), checkpoints)));
+        KAFKA.broker().createTopics(TestJobs.topics(config), 3);
         SyntheticPayments generator = new SyntheticPayments(42, 0.10, 0.10, Instant.parse("2026-11-24T10:00:00Z"));
         List<Generated> input = new ArrayList<>();
         for (int i = 0; i < RECORDS; i++) {
             input.add(generator.next());
         }
-        KafkaTestSupport.produce(kafka.bootstrapServers(), config.topics().raw(), input);
+        // An upstream producer's aborted transaction comes first: the source reads read_committed.
+        SyntheticPayments abortedGenerator = new SyntheticPayments(99, 0, 0, Instant.parse("2026-11-24T09:00:00Z"));
+        List<Generated> aborted = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            aborted.add(abortedGenerator.next());
+        }
+        KafkaTestSupport.produceAndAbort(KAFKA.bootstrapServers(), config.topics().raw(), aborted);
+        KafkaTestSupport.produce(KAFKA.bootstrapServers(), config.topics().raw(), input);
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(config));
+        // A bad record must never fail the job: with restarts off, any task failure fails this test.
+        Configuration flink = FlinkSettings.of(config);
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         PaymentsJob.fromConfig(config).build(env);
         env.execute(config.jobName());
 
-        List<ConsumerRecord<byte[], byte[]>> tokenized = readCommitted(kafka.bootstrapServers(), config.topics().tokenized());
-        List<ConsumerRecord<byte[], byte[]>> vault = readCommitted(kafka.bootstrapServers(), config.topics().vault());
-        List<ConsumerRecord<byte[], byte[]>> dlq = readCommitted(kafka.bootstrapServers(), config.topics().dlq());
+        List<ConsumerRecord<byte[], byte[]>> tokenized = readCommitted(KAFKA.bootstrapServers(), config.topics().tokenized());
+        List<ConsumerRecord<byte[], byte[]>> vault = readCommitted(KAFKA.bootstrapServers(), config.topics().vault());
+        List<ConsumerRecord<byte[], byte[]>> dlq = readCommitted(KAFKA.bootstrapServers(), config.topics().dlq());
 
         Map<String, Generated> valid = input.stream().filter(g -> g.kind() == Kind.VALID)
                 .collect(Collectors.toMap(Generated::paymentId, g -> g));

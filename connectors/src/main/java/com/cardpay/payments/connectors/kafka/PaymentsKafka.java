@@ -29,7 +29,7 @@ public final class PaymentsKafka {
         EARLIEST,
         LATEST;
 
-        OffsetsInitializer initializer() {
+        public OffsetsInitializer initializer() {
             return switch (this) {
                 case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
                 case EARLIEST -> OffsetsInitializer.earliest();

@@ -10,16 +10,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the running job from the outside, as an operator would: counters from the Prometheus
  * endpoint, checkpoints from the Flink REST API.
  */
 final class JobObserver {
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+)$");
-    private static final Pattern ERROR_CODE = Pattern.compile("error_code=\"([A-Z_]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -31,28 +27,17 @@ final class JobObserver {
         this.rest = URI.create("http://localhost:" + restPort + "/");
     }
 
-    /** The job's own counters, summed over subtasks; DLQ counts as {@code dlq.<code>}. */
+    /** The job's own counters, summed over subtasks; DLQ counts as {@code dlq.<code>}. Empty if unreadable. */
     Map<String, Long> counters() {
-        Map<String, Long> totals = new TreeMap<>();
         String body = get(prometheus);
         if (body == null) {
-            return totals;
+            return new TreeMap<>();
         }
-        for (String line : body.split("\n")) {
-            Matcher m = SAMPLE.matcher(line);
-            if (line.startsWith("#") || !m.matches() || !m.group(1).contains("payments_")) {
-                continue;
-            }
-            String name = m.group(1).substring(m.group(1).indexOf("payments_"));
-            if (name.equals("payments_dlq_records") && m.group(2) != null) {
-                Matcher code = ERROR_CODE.matcher(m.group(2));
-                if (code.find()) {
-                    name = "dlq." + code.group(1);
-                }
-            }
-            totals.merge(name, (long) Double.parseDouble(m.group(3)), Long::sum);
+        try {
+            return PrometheusText.paymentsCounters(body);
+        } catch (IllegalArgumentException e) {
+            return new TreeMap<>();
         }
-        return totals;
     }
 
     /** Completed checkpoints and the latest one's id, or null while none is known. */

@@ -39,6 +39,23 @@ public final class KafkaTestSupport {
         }
     }
 
+    /** Writes the records in a producer transaction and aborts it: read_committed readers must never see them. */
+    public static void produceAndAbort(String bootstrap, String topic, List<SyntheticPayments.Generated> records) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "aborting-upstream-" + topic,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (SyntheticPayments.Generated g : records) {
+                producer.send(new ProducerRecord<>(topic, g.key(), g.value()));
+            }
+            producer.flush();
+            producer.abortTransaction();
+        }
+    }
+
     /**
      * Everything committed in {@code topic} right now, read with {@code read_committed}: open
      * transactions hold the read back, aborted ones are skipped.

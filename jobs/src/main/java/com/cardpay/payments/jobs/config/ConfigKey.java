@@ -15,9 +15,9 @@ public enum ConfigKey {
     // It is fixed for the life of the state: changing it needs a state migration.
     MAX_PARALLELISM("job.max-parallelism", "720", "Key-group count; the upper bound for rescaling. Never change it on an existing savepoint."),
     BOOTSTRAP_SERVERS("kafka.bootstrap-servers", "localhost:9092", "Kafka bootstrap servers."),
-    CONSUMER_GROUP("kafka.consumer-group", "payments-job", "Consumer group of the payments.raw source (offsets are committed on checkpoints, for lag monitoring)."),
+    CONSUMER_GROUP("kafka.consumer-group", "payments-job", "Consumer group of the payments.raw source; defaults to job.name. Offsets are committed on checkpoints, for lag monitoring."),
     STARTING_OFFSETS("kafka.starting-offsets", "committed", "Where to start without a checkpoint: committed (falls back to earliest), earliest or latest."),
-    TRANSACTIONAL_ID_PREFIX("kafka.transactional-id-prefix", "payments-job", "Prefix of the sinks' transactional ids; each sink appends its topic role. Unique per job."),
+    TRANSACTIONAL_ID_PREFIX("kafka.transactional-id-prefix", "payments-job", "Prefix of the sinks' transactional ids (defaults to job.name); each sink appends -tokenized, -vault or -dlq. Unique per job."),
     TRANSACTION_TIMEOUT("kafka.transaction-timeout", "10m", "Producer transaction.timeout.ms: above checkpoint interval + checkpoint timeout + max restart backoff, below the broker maximum."),
     BROKER_MAX_TRANSACTION_TIMEOUT("kafka.broker-max-transaction-timeout", "15m", "The brokers' transaction.max.timeout.ms (Kafka's default is 15m), to check the above against."),
     TOPIC_RAW("topics.raw", "payments.raw", "Input topic."),

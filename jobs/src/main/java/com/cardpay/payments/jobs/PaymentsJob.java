@@ -4,6 +4,7 @@ import com.cardpay.payments.connectors.kafka.PaymentTopicSerializer;
 import com.cardpay.payments.connectors.kafka.PaymentsKafka;
 import com.cardpay.payments.connectors.keys.KeyProviderFactory;
 import com.cardpay.payments.connectors.keys.LocalKeyProvider;
+import com.cardpay.payments.connectors.vault.VaultKeyProvider;
 import com.cardpay.payments.functions.dedupe.PaymentDeduplicator;
 import com.cardpay.payments.functions.ingest.IngestOutcomeRouter;
 import com.cardpay.payments.functions.ingest.PaymentWatermarks;
@@ -53,7 +54,7 @@ public final class PaymentsJob {
 
     /** The production wiring: Kafka source and exactly-once Kafka sinks, keys as configured. */
     public static PaymentsJob fromConfig(PaymentsConfig config) {
-        return fromConfig(config, keyProviderFactory(config), Map.of());
+        return fromConfig(config, keyProviderFactory(config), config.kafkaTls().clientProperties());
     }
 
     public static PaymentsJob fromConfig(PaymentsConfig config, KeyProviderFactory keys, Map<String, String> kafkaClientProperties) {
@@ -74,7 +75,7 @@ public final class PaymentsJob {
     static KeyProviderFactory keyProviderFactory(PaymentsConfig config) {
         return switch (config.keyProvider()) {
             case LOCAL -> LocalKeyProvider.factory();
-            case VAULT -> throw new IllegalStateException("the Vault key provider is not part of this build");
+            case VAULT -> VaultKeyProvider.factory(config.vault());
         };
     }
 

@@ -12,26 +12,22 @@ import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.local.SyntheticPayments;
 import com.cardpay.payments.jobs.local.SyntheticPayments.Generated;
 import com.cardpay.payments.jobs.local.SyntheticPayments.Kind;
+import com.cardpay.payments.jobs.testutils.FailOnceDeserializer;
 import com.cardpay.payments.jobs.testutils.KafkaBrokerExtension;
 import com.cardpay.payments.jobs.testutils.KafkaTestSupport;
 import com.cardpay.payments.jobs.testutils.MiniClusters;
 import com.cardpay.payments.jobs.testutils.TestJobs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.apache.flink.api.common.serialization.DeserializationSchema;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -49,7 +44,6 @@ import java.util.stream.Collectors;
  */
 class ExactlyOnceRecoveryITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AtomicInteger FAILURES = new AtomicInteger();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = MiniClusters.forParallelismTwo();
@@ -68,8 +62,9 @@ class ExactlyOnceRecoveryITCase {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(config));
         RawPaymentDeserializer real = PaymentsKafka.deserializer(LocalKeyProvider.factory());
+        FailOnceDeserializer<IngestOutcome> failOnce = FailOnceDeserializer.failingOnceOn(poison, real);
         PaymentsJob.withKafkaSinks(config, PaymentsKafka.rawPaymentsSource(config.bootstrapServers(), config.topics().raw(),
-                config.consumerGroup(), config.startingOffsets(), Map.of(), new FailOnceOn(poison, real), false), Map.of())
+                config.consumerGroup(), config.startingOffsets(), Map.of(), failOnce, false), Map.of())
                 .build(env);
 
         KafkaTestSupport.produce(KAFKA.bootstrapServers(), config.topics().raw(), before);
@@ -88,7 +83,7 @@ class ExactlyOnceRecoveryITCase {
 
             List<String> ids = readCommitted(KAFKA.bootstrapServers(), config.topics().tokenized()).stream()
                     .map(r -> paymentId(r)).collect(Collectors.toList());
-            assertThat(FAILURES).as("the job failed once, on purpose").hasValue(1);
+            assertThat(failOnce.failures()).as("the job failed once, on purpose").isEqualTo(1);
             assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
             assertThat(readCommitted(KAFKA.bootstrapServers(), config.topics().vault())).hasSize(expected.size());
             long rejected = before.stream().filter(g -> g.expectedRejection() != null).count()
@@ -125,49 +120,6 @@ class ExactlyOnceRecoveryITCase {
             return JSON.readTree(r.value()).get("payment_id").asText();
         } catch (IOException e) {
             throw new AssertionError(text(r.value()), e);
-        }
-    }
-
-    /** The real deserializer, except that it fails the task the first time it meets one payment. */
-    static final class FailOnceOn implements KafkaRecordDeserializationSchema<IngestOutcome> {
-        private static final long serialVersionUID = 1L;
-        private final byte[] marker;
-        private final RawPaymentDeserializer delegate;
-
-        FailOnceOn(String paymentId, RawPaymentDeserializer delegate) {
-            this.marker = ("\"payment_id\":\"" + paymentId + "\"").getBytes(StandardCharsets.UTF_8);
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void open(DeserializationSchema.InitializationContext context) throws Exception {
-            delegate.open(context);
-        }
-
-        @Override
-        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<IngestOutcome> out) throws IOException {
-            if (contains(record.value(), marker) && FAILURES.compareAndSet(0, 1)) {
-                throw new IOException("injected failure for the exactly-once test");
-            }
-            delegate.deserialize(record, out);
-        }
-
-        @Override
-        public TypeInformation<IngestOutcome> getProducedType() {
-            return delegate.getProducedType();
-        }
-
-        private static boolean contains(byte[] haystack, byte[] needle) {
-            outer:
-            for (int i = 0; i + needle.length <= haystack.length; i++) {
-                for (int j = 0; j < needle.length; j++) {
-                    if (haystack[i + j] != needle[j]) {
-                        continue outer;
-                    }
-                }
-                return true;
-            }
-            return false;
         }
     }
 }

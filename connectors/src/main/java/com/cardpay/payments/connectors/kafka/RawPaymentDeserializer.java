@@ -44,9 +44,9 @@ public final class RawPaymentDeserializer implements KafkaRecordDeserializationS
 
     @Override
     public void open(DeserializationSchema.InitializationContext context) throws Exception {
-        keyProvider = keyProviderFactory.open();
-        ingestor = new PaymentIngestor(new CardTokenizer(keyProvider));
         MetricGroup metrics = context.getMetricGroup();
+        keyProvider = keyProviderFactory.open(metrics.addGroup("keys"));
+        ingestor = new PaymentIngestor(new CardTokenizer(keyProvider));
         read = metrics.counter("payments_records_read");
         valid = metrics.counter("payments_records_valid");
         rejected = new EnumMap<>(RejectionCode.class);

@@ -2,6 +2,8 @@ package com.cardpay.payments.connectors.keys;
 
 import com.cardpay.payments.functions.tokenization.KeyProvider;
 
+import org.apache.flink.metrics.MetricGroup;
+
 import java.io.Serializable;
 
 /**
@@ -10,5 +12,9 @@ import java.io.Serializable;
  */
 @FunctionalInterface
 public interface KeyProviderFactory extends Serializable {
-    KeyProvider open() throws Exception;
+    /**
+     * @param metrics where the provider registers its own metrics (calls, failures, circuit state)
+     * @throws Exception with a message that says what to fix, when the keys cannot be reached at all
+     */
+    KeyProvider open(MetricGroup metrics) throws Exception;
 }

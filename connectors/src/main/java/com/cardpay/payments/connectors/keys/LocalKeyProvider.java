@@ -50,7 +50,7 @@ public final class LocalKeyProvider implements KeyProvider {
 
     /** A factory for the job graph. */
     public static KeyProviderFactory factory() {
-        return LocalKeyProvider::new;
+        return metrics -> new LocalKeyProvider();
     }
 
     @Override

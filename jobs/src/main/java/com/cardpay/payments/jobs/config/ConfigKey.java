@@ -20,6 +20,12 @@ public enum ConfigKey {
     TRANSACTIONAL_ID_PREFIX("kafka.transactional-id-prefix", "payments-job", "Prefix of the sinks' transactional ids (defaults to job.name); each sink appends -tokenized, -vault or -dlq. Unique per job."),
     TRANSACTION_TIMEOUT("kafka.transaction-timeout", "10m", "Producer transaction.timeout.ms: above checkpoint interval + checkpoint timeout + max restart backoff, below the broker maximum."),
     BROKER_MAX_TRANSACTION_TIMEOUT("kafka.broker-max-transaction-timeout", "15m", "The brokers' transaction.max.timeout.ms (Kafka's default is 15m), to check the above against."),
+    SECURITY_PROTOCOL("kafka.security-protocol", "plaintext", "plaintext or ssl (TLS; mutual TLS when a keystore is set)."),
+    SSL_TRUSTSTORE("kafka.ssl.truststore-path", "", "PKCS12 truststore with the CA of the brokers' certificates (ssl only)."),
+    SSL_TRUSTSTORE_PASSWORD_FILE("kafka.ssl.truststore-password-file", "", "File holding the truststore password (mounted secret); read by the Kafka client on the task manager."),
+    SSL_KEYSTORE("kafka.ssl.keystore-path", "", "PKCS12 keystore with the job's client certificate: set it for mutual TLS."),
+    SSL_KEYSTORE_PASSWORD_FILE("kafka.ssl.keystore-password-file", "", "File holding the keystore password (mounted secret)."),
+    SSL_KEY_PASSWORD_FILE("kafka.ssl.key-password-file", "", "File holding the private key's password (mounted secret), if it differs from the keystore's."),
     TOPIC_RAW("topics.raw", "payments.raw", "Input topic."),
     TOPIC_TOKENIZED("topics.tokenized", "payments.tokenized", "Output: validated, tokenized payments."),
     TOPIC_VAULT("topics.vault", "payments.vault", "Output (restricted): card token to envelope-encrypted PAN."),
@@ -37,7 +43,23 @@ public enum ConfigKey {
     STATE_BACKEND("state.backend", "rocksdb", "rocksdb (production) or hashmap (small tests)."),
     RESTART_INITIAL_BACKOFF("restart.initial-backoff", "1s", "Exponential-delay restart strategy: first backoff."),
     RESTART_MAX_BACKOFF("restart.max-backoff", "1m", "Exponential-delay restart strategy: longest backoff."),
-    KEY_PROVIDER("tokenization.key-provider", "vault", "Where tokenization keys come from: vault (production) or local (development only; public keys).");
+    KEY_PROVIDER("tokenization.key-provider", "vault", "Where tokenization keys come from: vault (production) or local (development only; public keys)."),
+    VAULT_ADDRESS("vault.address", "https://vault.vault.svc:8200", "Vault's address."),
+    VAULT_AUTH("vault.auth-method", "kubernetes", "kubernetes (service-account JWT and a role) or token (a token read from vault.token-path)."),
+    VAULT_K8S_ROLE("vault.kubernetes-role", "payments-job", "Vault role for Kubernetes auth."),
+    VAULT_K8S_JWT("vault.kubernetes-jwt-path", "/var/run/secrets/kubernetes.io/serviceaccount/token", "Service-account token file, for Kubernetes auth."),
+    VAULT_K8S_MOUNT("vault.kubernetes-mount", "kubernetes", "Mount path of Vault's Kubernetes auth method."),
+    VAULT_TOKEN_PATH("vault.token-path", "/var/run/secrets/vault/token", "File holding a Vault token, for token auth; never put a token in config."),
+    VAULT_KV_MOUNT("vault.kv-mount", "secret", "Mount path of the KV v2 engine."),
+    VAULT_TOKEN_KEY_PATH("vault.token-key-path", "payments/card-token-key", "KV v2 secret whose field key is the base64 HMAC key for card tokens; its KV version is the token key version."),
+    VAULT_TRANSIT_MOUNT("vault.transit-mount", "transit", "Mount path of the transit engine."),
+    VAULT_TRANSIT_KEY("vault.transit-key", "payments-pan", "Transit key that wraps the data keys."),
+    VAULT_DATA_KEY_MAX_AGE("vault.data-key-max-age", "1h", "A data key is replaced after this long."),
+    VAULT_DATA_KEY_MAX_USES("vault.data-key-max-uses", "1000000", "A data key is replaced after sealing this many PANs."),
+    VAULT_KEY_CACHE_TTL("vault.key-cache-ttl", "15m", "How long cached keys stay usable without a successful refresh from Vault; then tokenization stops and the task restarts from its checkpoint."),
+    VAULT_REFRESH_INTERVAL("vault.refresh-interval", "30s", "How often the background refresher renews keys and checks the token key version."),
+    VAULT_REQUEST_TIMEOUT("vault.request-timeout", "5s", "Timeout of one Vault HTTP call."),
+    VAULT_CA_CERT("vault.ca-cert-path", "", "PEM file of the CA that signed Vault's certificate; empty uses the JVM's trust store.");
 
     private final String key;
     private final String defaultValue;

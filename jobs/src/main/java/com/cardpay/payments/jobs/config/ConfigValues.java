@@ -40,6 +40,26 @@ final class ConfigValues {
         return value;
     }
 
+    /** A value that may be empty; null then. */
+    String optionalString(ConfigKey key) {
+        String value = raw.getOrDefault(key.key(), key.defaultValue()).trim();
+        return value.isEmpty() ? null : value;
+    }
+
+    long positiveLong(ConfigKey key) {
+        String value = string(key);
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problem(key, "must be a positive whole number, got '" + value + "'");
+        return 1;
+    }
+
     int positiveInt(ConfigKey key) {
         String value = string(key);
         try {

@@ -2,7 +2,9 @@ package com.cardpay.payments.jobs.config;
 
 import static com.cardpay.payments.jobs.config.ConfigKey.*;
 
+import com.cardpay.payments.connectors.kafka.KafkaTls;
 import com.cardpay.payments.connectors.kafka.PaymentsKafka.StartingOffsets;
+import com.cardpay.payments.connectors.vault.VaultSettings;
 
 import java.io.Serializable;
 import java.net.URI;
@@ -37,7 +39,9 @@ public record PaymentsConfig(
         StateBackend stateBackend,
         Duration restartInitialBackoff,
         Duration restartMaxBackoff,
-        KeyProviderKind keyProvider) implements Serializable {
+        KeyProviderKind keyProvider,
+        KafkaTls kafkaTls,
+        VaultSettings vault) implements Serializable {
 
     /** The topics the job reads and writes. */
     public record Topics(String raw, String tokenized, String vault, String dlq) implements Serializable {
@@ -73,7 +77,16 @@ public record PaymentsConfig(
                 v.duration(CHECKPOINT_INTERVAL), v.duration(CHECKPOINT_TIMEOUT), v.uri(CHECKPOINT_STORAGE),
                 v.bool(CHECKPOINT_INCREMENTAL), v.choice(STATE_BACKEND, StateBackend.class),
                 v.duration(RESTART_INITIAL_BACKOFF), v.duration(RESTART_MAX_BACKOFF),
-                v.choice(KEY_PROVIDER, KeyProviderKind.class));
+                v.choice(KEY_PROVIDER, KeyProviderKind.class),
+                new KafkaTls(v.choice(SECURITY_PROTOCOL, KafkaTls.SecurityProtocol.class), v.optionalString(SSL_TRUSTSTORE),
+                        v.optionalString(SSL_TRUSTSTORE_PASSWORD_FILE), v.optionalString(SSL_KEYSTORE),
+                        v.optionalString(SSL_KEYSTORE_PASSWORD_FILE), v.optionalString(SSL_KEY_PASSWORD_FILE)),
+                new VaultSettings(v.string(VAULT_ADDRESS), v.choice(VAULT_AUTH, VaultSettings.AuthMethod.class),
+                        v.string(VAULT_K8S_ROLE), v.string(VAULT_K8S_JWT), v.string(VAULT_K8S_MOUNT), v.string(VAULT_TOKEN_PATH),
+                        v.string(VAULT_KV_MOUNT), v.string(VAULT_TOKEN_KEY_PATH), v.string(VAULT_TRANSIT_MOUNT),
+                        v.string(VAULT_TRANSIT_KEY), v.duration(VAULT_DATA_KEY_MAX_AGE), v.positiveLong(VAULT_DATA_KEY_MAX_USES),
+                        v.duration(VAULT_KEY_CACHE_TTL), v.duration(VAULT_REFRESH_INTERVAL), v.duration(VAULT_REQUEST_TIMEOUT),
+                        v.optionalString(VAULT_CA_CERT)));
         config.crossCheck(v, v.duration(BROKER_MAX_TRANSACTION_TIMEOUT));
         if (!v.problems().isEmpty()) {
             throw new ConfigException(v.problems());
@@ -109,9 +122,43 @@ public record PaymentsConfig(
         if (distinct.size() != 4) {
             v.problem(TOPIC_RAW, "topics.raw, topics.tokenized, topics.vault and topics.dlq must all differ");
         }
+        if (kafkaTls.securityProtocol() == KafkaTls.SecurityProtocol.SSL) {
+            if (kafkaTls.truststorePath() == null) {
+                v.problem(SSL_TRUSTSTORE, "is required when kafka.security-protocol is ssl");
+            }
+            if (kafkaTls.truststorePath() != null && kafkaTls.truststorePasswordFile() == null) {
+                v.problem(SSL_TRUSTSTORE_PASSWORD_FILE, "is required with kafka.ssl.truststore-path");
+            }
+            if (kafkaTls.keystorePath() != null && kafkaTls.keystorePasswordFile() == null) {
+                v.problem(SSL_KEYSTORE_PASSWORD_FILE, "is required with kafka.ssl.keystore-path");
+            }
+            if (kafkaTls.keystorePath() == null && kafkaTls.keyPasswordFile() != null) {
+                v.problem(SSL_KEY_PASSWORD_FILE, "is only used with kafka.ssl.keystore-path, which is not set");
+            }
+            // The task managers resolve these paths, not the machine that submits the job.
+            requireAbsolute(v, SSL_TRUSTSTORE, kafkaTls.truststorePath());
+            requireAbsolute(v, SSL_TRUSTSTORE_PASSWORD_FILE, kafkaTls.truststorePasswordFile());
+            requireAbsolute(v, SSL_KEYSTORE, kafkaTls.keystorePath());
+            requireAbsolute(v, SSL_KEYSTORE_PASSWORD_FILE, kafkaTls.keystorePasswordFile());
+            requireAbsolute(v, SSL_KEY_PASSWORD_FILE, kafkaTls.keyPasswordFile());
+        } else if (kafkaTls.truststorePath() != null || kafkaTls.keystorePath() != null) {
+            v.problem(SECURITY_PROTOCOL, "must be ssl when kafka.ssl.truststore-path or kafka.ssl.keystore-path is set");
+        }
         if (keyProvider == KeyProviderKind.VAULT) {
-            v.problem(KEY_PROVIDER, "'vault' is not available in this build yet (it arrives with the Vault key provider); "
-                    + "only 'local' is, and only for development: its keys are public");
+            if (!vault.address().startsWith("https://") && !vault.address().startsWith("http://")) {
+                v.problem(VAULT_ADDRESS, "must start with https:// (or http:// for a test server), got '" + vault.address() + "'");
+            }
+            if (vault.keyCacheTtl().compareTo(vault.refreshInterval().multipliedBy(2)) < 0) {
+                v.problem(VAULT_KEY_CACHE_TTL, "must be at least twice vault.refresh-interval (" + vault.refreshInterval()
+                        + "), or one missed refresh would stop tokenization");
+            }
+        }
+    }
+
+    private static void requireAbsolute(ConfigValues v, ConfigKey key, String path) {
+        // ':' and '}' would break Kafka's ${provider:dir:file} reference syntax.
+        if (path != null && (!path.startsWith("/") || path.contains(":") || path.contains("}"))) {
+            v.problem(key, "must be an absolute path without ':' or '}', got '" + path + "'");
         }
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.cardpay.payments.connectors.vault.VaultSettings;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,10 +43,29 @@ class PaymentsConfigTest {
     }
 
     @Test
-    void productionDefaultRefusesToRunWithoutVault() {
-        ConfigException e = rejected(Map.of());
+    void byDefaultKeysComeFromVaultWithKubernetesAuth() {
+        PaymentsConfig config = PaymentsConfig.from(Map.of());
 
-        assertThat(e.problems()).singleElement().asString().startsWith("tokenization.key-provider: ");
+        assertThat(config.keyProvider()).isEqualTo(PaymentsConfig.KeyProviderKind.VAULT);
+        assertThat(config.vault().authMethod()).isEqualTo(VaultSettings.AuthMethod.KUBERNETES);
+        assertThat(config.vault().keyCacheTtl()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.kafkaTls().clientProperties()).isEmpty();
+    }
+
+    @Test
+    void vaultKeyCacheMustOutliveTwoRefreshes() {
+        ConfigException e = rejected(Map.of("vault.key-cache-ttl", "30s", "vault.refresh-interval", "30s"));
+
+        assertThat(e.problems()).singleElement().asString().startsWith("vault.key-cache-ttl: must be at least twice");
+    }
+
+    @Test
+    void tlsNeedsATruststoreAndPasswordFilesNotPasswords() {
+        ConfigException e = rejected(Map.of("kafka.security-protocol", "ssl", "kafka.ssl.keystore-path", "/etc/kafka/client.p12"));
+
+        assertThat(e.problems()).containsExactlyInAnyOrder(
+                "kafka.ssl.truststore-path: is required when kafka.security-protocol is ssl",
+                "kafka.ssl.keystore-password-file: is required with kafka.ssl.keystore-path");
     }
 
     @Test

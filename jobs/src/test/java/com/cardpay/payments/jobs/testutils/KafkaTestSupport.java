@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,12 +25,18 @@ public final class KafkaTestSupport {
     private KafkaTestSupport() {}
 
     public static void produce(String bootstrap, String topic, List<SyntheticPayments.Generated> records) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+        produce(bootstrap, topic, records, Map.of());
+    }
+
+    /** As {@link #produce(String, String, List)}, with extra client settings (TLS, for example). */
+    public static void produce(String bootstrap, String topic, List<SyntheticPayments.Generated> records,
+            Map<String, ?> clientProperties) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(with(clientProperties, Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)))) {
             for (SyntheticPayments.Generated g : records) {
                 ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, g.key(), g.value());
                 record.headers().add("traceparent", g.traceparent().getBytes(StandardCharsets.UTF_8));
@@ -41,11 +48,17 @@ public final class KafkaTestSupport {
 
     /** Writes the records in a producer transaction and aborts it: read_committed readers must never see them. */
     public static void produceAndAbort(String bootstrap, String topic, List<SyntheticPayments.Generated> records) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+        produceAndAbort(bootstrap, topic, records, Map.of());
+    }
+
+    /** As {@link #produceAndAbort(String, String, List)}, with extra client settings (TLS, for example). */
+    public static void produceAndAbort(String bootstrap, String topic, List<SyntheticPayments.Generated> records,
+            Map<String, ?> clientProperties) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(with(clientProperties, Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "aborting-upstream-" + topic,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)))) {
             producer.initTransactions();
             producer.beginTransaction();
             for (SyntheticPayments.Generated g : records) {
@@ -61,11 +74,17 @@ public final class KafkaTestSupport {
      * transactions hold the read back, aborted ones are skipped.
      */
     public static List<ConsumerRecord<byte[], byte[]>> readCommitted(String bootstrap, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+        return readCommitted(bootstrap, topic, Map.of());
+    }
+
+    /** As {@link #readCommitted(String, String)}, with extra client settings (TLS, for example). */
+    public static List<ConsumerRecord<byte[], byte[]>> readCommitted(String bootstrap, String topic,
+            Map<String, ?> clientProperties) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(with(clientProperties, Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .collect(Collectors.toList());
@@ -83,6 +102,13 @@ public final class KafkaTestSupport {
             }
             return records;
         }
+    }
+
+    /** The extra client settings, then the helper's own (which win). */
+    private static Map<String, Object> with(Map<String, ?> extra, Map<String, Object> own) {
+        Map<String, Object> config = new HashMap<>(extra);
+        config.putAll(own);
+        return config;
     }
 
     public static String text(byte[] bytes) {

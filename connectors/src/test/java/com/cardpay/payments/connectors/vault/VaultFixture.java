@@ -1,0 +1,48 @@
+package com.cardpay.payments.connectors.vault;
+
+import com.cardpay.payments.connectors.vault.testserver.FakeVaultServer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+/** A fake Vault set up as production expects it: a Kubernetes role, the token key in KV, a transit key. */
+public final class VaultFixture {
+    public static final String ROLE = "payments-job";
+    public static final String JWT = "eyJhbGciOiJSUzI1NiJ9.service-account.sig";
+    public static final String TOKEN_KEY_PATH = "payments/card-token-key";
+    public static final String TRANSIT_KEY = "payments-pan";
+
+    private VaultFixture() {}
+
+    /** Registers the role, writes token key v1 and creates the transit key. */
+    public static void provision(FakeVaultServer vault, Duration tokenTtl, Duration tokenMaxTtl) {
+        vault.registerKubernetesRole(ROLE, JWT, tokenTtl, tokenMaxTtl, "payments-job");
+        writeTokenKey(vault, (byte) 1);
+        vault.createTransitKey(TRANSIT_KEY);
+    }
+
+    /** Writes a new version of the token key; returns its KV version. */
+    public static int writeTokenKey(FakeVaultServer vault, byte fill) {
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, fill);
+        return vault.putSecret(TOKEN_KEY_PATH, Map.of("key", Base64.getEncoder().encodeToString(key)));
+    }
+
+    /** Settings for Kubernetes auth with the JWT in {@code dir}; short timings for tests. */
+    public static VaultSettings kubernetes(FakeVaultServer vault, Path dir, Duration keyCacheTtl, Duration refreshInterval,
+            long dataKeyMaxUses) throws Exception {
+        Path jwt = Files.writeString(dir.resolve("jwt"), JWT);
+        return new VaultSettings(vault.address(), VaultSettings.AuthMethod.KUBERNETES, ROLE, jwt.toString(), "kubernetes",
+                dir.resolve("no-token").toString(), "secret", TOKEN_KEY_PATH, "transit", TRANSIT_KEY,
+                Duration.ofHours(1), dataKeyMaxUses, keyCacheTtl, refreshInterval, Duration.ofSeconds(2), null);
+    }
+
+    public static VaultSettings token(FakeVaultServer vault, Path tokenFile) {
+        return new VaultSettings(vault.address(), VaultSettings.AuthMethod.TOKEN, ROLE, "/nonexistent/jwt", "kubernetes",
+                tokenFile.toString(), "secret", TOKEN_KEY_PATH, "transit", TRANSIT_KEY, Duration.ofHours(1), 1_000_000,
+                Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofSeconds(2), null);
+    }
+}

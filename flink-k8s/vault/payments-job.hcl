@@ -1,0 +1,14 @@
+# Vault policy for the payments Flink job (role "payments-job", Kubernetes auth).
+# Least privilege: read the card-token HMAC key, mint data keys. No transit decrypt: a stolen job
+# token cannot open the ciphertexts in payments.vault. Token renew-self and lookup-self come from
+# Vault's built-in "default" policy.
+
+# Card token HMAC key (KV v2). Versions are read so that a rotation is picked up.
+path "secret/data/payments/card-token-key" {
+  capabilities = ["read"]
+}
+
+# New data keys for envelope encryption: the key and its wrapped form in one call.
+path "transit/datakey/plaintext/payments-pan" {
+  capabilities = ["update"]
+}

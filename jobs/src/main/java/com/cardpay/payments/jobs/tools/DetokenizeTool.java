@@ -1,0 +1,179 @@
+package com.cardpay.payments.jobs.tools;
+
+import com.cardpay.payments.connectors.keys.KeyProviderFactory;
+import com.cardpay.payments.connectors.keys.LocalKeyProvider;
+import com.cardpay.payments.connectors.vault.VaultKeyProvider;
+import com.cardpay.payments.functions.model.MessageHeaders;
+import com.cardpay.payments.functions.model.VaultRecord;
+import com.cardpay.payments.functions.tokenization.CardSecret;
+import com.cardpay.payments.functions.tokenization.CardTokenizer;
+import com.cardpay.payments.functions.tokenization.KeyProvider;
+import com.cardpay.payments.jobs.config.ConfigException;
+import com.cardpay.payments.jobs.config.PaymentsConfig;
+import com.cardpay.payments.jobs.config.PaymentsConfigLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reveals the card behind a token, for authorised use only (disputes, issuer requests). It reads
+ * the token's newest entry from {@code payments.vault} ({@code read_committed}), unwraps the data
+ * key through the configured key provider (Vault), and prints PAN and expiry. Every attempt, whether
+ * it succeeds or not, appends an audit line (who, when, which token, why, outcome; never the PAN).
+ *
+ * <pre>
+ * java -cp "payments-job.jar:$FLINK_HOME/lib/*" com.cardpay.payments.jobs.tools.DetokenizeTool \
+ *     --token tok_v1_... --reason "dispute CB-1234" --audit-log /var/log/payments/detokenize.audit \
+ *     [--config job.properties] [--key value ...]
+ * </pre>
+ */
+public final class DetokenizeTool {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DetokenizeTool() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** @return the exit code: 0 revealed, 1 not found or failed, 2 bad arguments */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> own = new HashMap<>();
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i].startsWith("--") ? args[i].substring(2) : "";
+            if ((name.equals("token") || name.equals("reason") || name.equals("audit-log")) && i + 1 < args.length) {
+                own.put(name, args[++i]);
+            } else {
+                rest.add(args[i]);
+            }
+        }
+        if (!own.containsKey("token") || !own.containsKey("reason") || !own.containsKey("audit-log")
+                || own.get("reason").isBlank()) {
+            err.println("usage: DetokenizeTool --token TOKEN --reason WHY --audit-log FILE [--config FILE] [--key value ...]");
+            return 2;
+        }
+        PaymentsConfig config;
+        try {
+            config = PaymentsConfigLoader.load(rest.toArray(new String[0]));
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        err.println("WARNING: this prints a card number in clear. Authorised use only; this access is audited.");
+        Path auditLog = Path.of(own.get("audit-log"));
+        String token = own.get("token");
+        // No audit, no reveal: the request is recorded before anything is decrypted.
+        if (!audit(auditLog, token, own.get("reason"), "requested", err)) {
+            err.println("Refusing to detokenize without an audit trail.");
+            return 1;
+        }
+        String outcome = "failed";
+        try {
+            VaultRecord record = newestEntry(config, token);
+            if (record == null) {
+                outcome = "not_found";
+                err.println("No entry for " + token + " in " + config.topics().vault());
+                return 1;
+            }
+            try (KeyProvider keys = keyProvider(config).open(new UnregisteredMetricsGroup())) {
+                CardSecret card = CardTokenizer.open(record, keys);
+                out.println("pan=" + card.pan() + " expiry=" + card.expiry());
+                outcome = "revealed";
+                return 0;
+            }
+        } catch (Exception e) {
+            err.println("Detokenization failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
+        } finally {
+            audit(auditLog, token, own.get("reason"), outcome, err);
+        }
+    }
+
+    private static KeyProviderFactory keyProvider(PaymentsConfig config) {
+        return switch (config.keyProvider()) {
+            case LOCAL -> LocalKeyProvider.factory();
+            case VAULT -> VaultKeyProvider.factory(config.vault());
+        };
+    }
+
+    private static VaultRecord newestEntry(PaymentsConfig config, String token) throws IOException {
+        Map<String, Object> props = new HashMap<>(config.kafkaTls().clientProperties());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        JsonNode newest = null;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(config.topics().vault()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            byte[] key = token.getBytes(StandardCharsets.UTF_8);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (java.util.Arrays.equals(key, r.key())) {
+                        newest = JSON.readTree(r.value());
+                    }
+                }
+            }
+        }
+        if (newest == null) {
+            return null;
+        }
+        return new VaultRecord(newest.get("card_token").asText(), newest.get("token_key_version").asInt(),
+                newest.get("algorithm").asText(), newest.get("iv").asText(), newest.get("ciphertext").asText(),
+                newest.get("wrapped_data_key").asText(), newest.get("data_key_version").asInt(),
+                newest.get("key_provider").asText(), MessageHeaders.EMPTY);
+    }
+
+    private static boolean audit(Path log, String token, String reason, String outcome, PrintStream err) {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("time", Instant.now().toString());
+        line.put("action", "detokenize");
+        line.put("user", System.getProperty("user.name"));
+        try {
+            line.put("host", InetAddress.getLocalHost().getHostName());
+        } catch (IOException e) {
+            line.put("host", "unknown");
+        }
+        line.put("card_token", token);
+        line.put("reason", reason);
+        line.put("outcome", outcome);
+        try {
+            if (log.getParent() != null) {
+                Files.createDirectories(log.getParent());
+            }
+            Files.writeString(log, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            err.println("AUDIT LOG WRITE FAILED for " + log + ": " + e.getMessage());
+            return false;
+        }
+        err.println("audit: " + line);
+        return true;
+    }
+}

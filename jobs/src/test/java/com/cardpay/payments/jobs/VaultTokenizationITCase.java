@@ -1,0 +1,192 @@
+package com.cardpay.payments.jobs;
+
+import static com.cardpay.payments.jobs.testutils.KafkaTestSupport.readCommitted;
+import static com.cardpay.payments.jobs.testutils.KafkaTestSupport.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cardpay.payments.connectors.vault.FakeVaultExtension;
+import com.cardpay.payments.connectors.vault.VaultFixture;
+import com.cardpay.payments.connectors.vault.testserver.FakeVaultServer;
+import com.cardpay.payments.jobs.config.PaymentsConfig;
+import com.cardpay.payments.jobs.local.SyntheticPayments;
+import com.cardpay.payments.jobs.local.SyntheticPayments.Generated;
+import com.cardpay.payments.jobs.local.SyntheticPayments.Kind;
+import com.cardpay.payments.jobs.testutils.CardDataScanner;
+import com.cardpay.payments.jobs.testutils.KafkaBrokerExtension;
+import com.cardpay.payments.jobs.testutils.KafkaTestSupport;
+import com.cardpay.payments.jobs.testutils.MiniClusters;
+import com.cardpay.payments.jobs.testutils.TestJobs;
+import com.cardpay.payments.jobs.tools.DetokenizeTool;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The job with its keys from Vault (the HTTP stand-in, through vault-java-driver): tokenizes,
+ * rides out an outage shorter than the key cache without pausing, stops emitting during an outage
+ * longer than the cache and recovers by itself afterwards, with nothing lost or duplicated; then an
+ * authorised detokenization reveals a card and is audited.
+ */
+class VaultTokenizationITCase {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration KEY_CACHE_TTL = Duration.ofSeconds(6);
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = MiniClusters.forParallelismTwo();
+
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    @TempDir
+    Path dir;
+
+    @RegisterExtension
+    final FakeVaultExtension vaultExtension = new FakeVaultExtension();
+
+    private FakeVaultServer vault;
+
+    @BeforeEach
+    void useVault() {
+        vault = vaultExtension.server();
+    }
+
+    @Test
+    void ridesOutShortOutagesStopsForLongOnesAndRecoversWithNothingLostOrDuplicated() throws Exception {
+        Path jwt = Files.writeString(dir.resolve("jwt"), VaultFixture.JWT);
+        Map<String, String> settings = TestJobs.settings("vault-it", KAFKA.bootstrapServers(), dir.resolve("checkpoints"));
+        settings.putAll(Map.of("tokenization.key-provider", "vault", "vault.address", vault.address(),
+                "vault.kubernetes-jwt-path", jwt.toString(), "vault.key-cache-ttl", "6s",
+                "vault.refresh-interval", "200ms", "vault.request-timeout", "1s"));
+        PaymentsConfig config = PaymentsConfig.from(settings);
+        KAFKA.broker().createTopics(TestJobs.topics(config), 2);
+        SyntheticPayments generator = new SyntheticPayments(5, 0.05, 0.05, Instant.parse("2026-11-24T10:00:00Z"));
+        List<Generated> all = new ArrayList<>();
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(config));
+        PaymentsJob.fromConfig(config).build(env);
+        JobClient job = env.executeAsync(config.jobName());
+        try {
+            produce(config, generator, all, 500);
+            awaitCommitted(config, expectedIds(all).size(), Duration.ofMinutes(1));
+
+            // Shorter than the key cache: tokenization goes on, output keeps being committed.
+            vault.goDown(FakeVaultServer.Outage.CONNECTION_REFUSED);
+            Instant shortOutage = Instant.now();
+            produce(config, generator, all, 500);
+            awaitCommitted(config, expectedIds(all).size(), KEY_CACHE_TTL.minusSeconds(1));
+            assertThat(Duration.between(shortOutage, Instant.now())).isLessThan(KEY_CACHE_TTL);
+            vault.comeBack();
+            Thread.sleep(1_000);
+
+            // Longer than the key cache: once it runs out, nothing more is emitted.
+            vault.goDown();
+            Thread.sleep(KEY_CACHE_TTL.plusSeconds(2).toMillis());
+            int committedBefore = readCommitted(KAFKA.bootstrapServers(), config.topics().tokenized()).size();
+            produce(config, generator, all, 500);
+            Thread.sleep(4_000);
+            assertThat(readCommitted(KAFKA.bootstrapServers(), config.topics().tokenized())).hasSize(committedBefore);
+
+            Instant back = Instant.now();
+            vault.comeBack();
+            awaitCommitted(config, expectedIds(all).size(), Duration.ofMinutes(2));
+            System.out.printf("Recovered %d s after Vault came back%n", Duration.between(back, Instant.now()).toSeconds());
+        } finally {
+            job.cancel().get();
+        }
+
+        List<ConsumerRecord<byte[], byte[]>> tokenized = readCommitted(KAFKA.bootstrapServers(), config.topics().tokenized());
+        List<String> ids = tokenized.stream().map(r -> json(r).get("payment_id").asText()).toList();
+        assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expectedIds(all));
+        assertThat(tokenized).allSatisfy(r -> assertThat(CardDataScanner.luhnValidRuns(text(r.value()))).isEmpty());
+        assertThat(readCommitted(KAFKA.bootstrapServers(), config.topics().vault()))
+                .hasSize(ids.size())
+                .allSatisfy(r -> assertThat(json(r).get("key_provider").asText()).isEqualTo("vault"));
+
+        assertAuthorisedDetokenization(config, tokenized, all);
+    }
+
+    private void assertAuthorisedDetokenization(PaymentsConfig config, List<ConsumerRecord<byte[], byte[]>> tokenized,
+            List<Generated> all) throws IOException {
+        JsonNode payment = json(tokenized.get(0));
+        String pan = all.stream().filter(g -> g.paymentId().equals(payment.get("payment_id").asText())).findFirst()
+                .orElseThrow().pan();
+        Path tokenFile = Files.writeString(dir.resolve("staff-token"), vault.issueToken());
+        Path audit = dir.resolve("audit/detokenize.audit");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = DetokenizeTool.run(new String[] {"--token", payment.get("card_token").asText(),
+                "--reason", "dispute CB-1234", "--audit-log", audit.toString(),
+                "--kafka.bootstrap-servers", KAFKA.bootstrapServers(), "--topics.raw", config.topics().raw(),
+                "--topics.tokenized", config.topics().tokenized(), "--topics.vault", config.topics().vault(),
+                "--topics.dlq", config.topics().dlq(), "--vault.address", vault.address(),
+                "--vault.auth-method", "token", "--vault.token-path", tokenFile.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("pan=" + pan);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("WARNING").doesNotContain(pan);
+        List<String> lines = Files.readAllLines(audit);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("\"outcome\":\"requested\"", "dispute CB-1234", payment.get("card_token").asText());
+        assertThat(lines.get(1)).contains("\"outcome\":\"revealed\"");
+        assertThat(String.join("\n", lines)).doesNotContain(pan);
+    }
+
+    private void produce(PaymentsConfig config, SyntheticPayments generator, List<Generated> all, int n) {
+        List<Generated> batch = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            batch.add(generator.next());
+        }
+        KafkaTestSupport.produce(KAFKA.bootstrapServers(), config.topics().raw(), batch);
+        all.addAll(batch);
+    }
+
+    private static Set<String> expectedIds(List<Generated> all) {
+        return all.stream().filter(g -> g.kind() == Kind.VALID).map(Generated::paymentId).collect(Collectors.toSet());
+    }
+
+    private static void awaitCommitted(PaymentsConfig config, int expected, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = 0;
+        while (System.nanoTime() < deadline) {
+            seen = readCommitted(KAFKA.bootstrapServers(), config.topics().tokenized()).size();
+            if (seen >= expected) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("only " + seen + " of " + expected + " payments committed within " + timeout);
+    }
+
+    private static JsonNode json(ConsumerRecord<byte[], byte[]> r) {
+        try {
+            return JSON.readTree(r.value());
+        } catch (IOException e) {
+            throw new AssertionError(text(r.value()), e);
+        }
+    }
+}

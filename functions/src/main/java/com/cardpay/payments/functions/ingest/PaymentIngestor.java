@@ -63,7 +63,7 @@ public final class PaymentIngestor {
             InvalidPaymentException e, byte[] value, @Nullable byte[] key, MessageHeaders headers, SourcePosition source) {
         // Mask the whole payload first, then cut: cutting first could leave a partial PAN that is
         // too short for the masker to recognise.
-        String masked = PanMasker.mask(new String(value, StandardCharsets.UTF_8));
+        String masked = PanMasker.maskPayload(new String(value, StandardCharsets.UTF_8));
         boolean truncated = masked.length() > MAX_DLQ_PAYLOAD_CHARS;
         if (truncated) {
             masked = cut(masked, MAX_DLQ_PAYLOAD_CHARS);

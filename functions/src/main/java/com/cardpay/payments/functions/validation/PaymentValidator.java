@@ -84,6 +84,10 @@ public final class PaymentValidator {
                 throw new InvalidPaymentException(
                         BAD_DEVICE_ID, "device_id", "device_id must be 1 to " + MAX_DEVICE_ID + " characters");
             }
+            // A card number in a free-text field would travel to the outputs in clear.
+            if (deviceId != null && PanMasker.containsCardNumber(deviceId)) {
+                throw new InvalidPaymentException(BAD_DEVICE_ID, "device_id", "device_id looks like a card number");
+            }
             long eventTime = eventTime(root);
             String original = originalPaymentId(root, type);
             return new CardPayment(paymentId, merchantId, type, amount, currency, pan, expiry,

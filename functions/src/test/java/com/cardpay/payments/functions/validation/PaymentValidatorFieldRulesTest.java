@@ -123,6 +123,11 @@ class PaymentValidatorFieldRulesTest {
     }
 
     @Test
+    void deviceIdHoldingACardNumberIsBadSoTheNumberNeverReachesTheOutputs() {
+        assertRejected(Payments.raw().with("device_id", "android-4000056655665556"), RejectionCode.BAD_DEVICE_ID, "device_id");
+    }
+
+    @Test
     void emptyDeviceIdIsBad() {
         assertRejected(Payments.raw().with("device_id", ""), RejectionCode.BAD_DEVICE_ID, "device_id");
     }

@@ -14,6 +14,7 @@ import com.cardpay.payments.jobs.local.SyntheticPayments.Kind;
 import com.cardpay.payments.jobs.testutils.CardDataScanner;
 import com.cardpay.payments.jobs.testutils.KafkaBrokerExtension;
 import com.cardpay.payments.jobs.testutils.KafkaTestSupport;
+import com.cardpay.payments.jobs.testutils.LogCapture;
 import com.cardpay.payments.jobs.testutils.MiniClusters;
 import com.cardpay.payments.jobs.testutils.TestJobs;
 import com.cardpay.payments.jobs.tools.DetokenizeTool;
@@ -59,6 +60,9 @@ class VaultTokenizationITCase {
 
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    @RegisterExtension
+    static final LogCapture LOGS = new LogCapture("com.cardpay");
 
     @TempDir
     Path dir;
@@ -125,15 +129,33 @@ class VaultTokenizationITCase {
                 .hasSize(ids.size())
                 .allSatisfy(r -> assertThat(json(r).get("key_provider").asText()).isEqualTo("vault"));
 
-        assertAuthorisedDetokenization(config, tokenized, all);
+        String staffToken = assertAuthorisedDetokenization(config, tokenized, all);
+        assertNoSecretInTheLogs(staffToken);
     }
 
-    private void assertAuthorisedDetokenization(PaymentsConfig config, List<ConsumerRecord<byte[], byte[]>> tokenized,
+    private static void assertNoSecretInTheLogs(String staffToken) {
+        List<String> lines = LOGS.lines();
+        String tokenKey = java.util.Base64.getEncoder().encodeToString(filled((byte) 1));
+        assertThat(lines).as("the capture saw the Vault provider at work")
+                .anyMatch(l -> l.contains("Vault: logged in with Kubernetes auth as role 'payments-job'"))
+                .anyMatch(l -> l.contains("Vault refresh failed"));
+        assertThat(lines).noneMatch(l -> l.contains(VaultFixture.JWT) || l.contains(staffToken) || l.contains(tokenKey)
+                || l.contains("hvs."));
+    }
+
+    private static byte[] filled(byte b) {
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, b);
+        return key;
+    }
+
+    private String assertAuthorisedDetokenization(PaymentsConfig config, List<ConsumerRecord<byte[], byte[]>> tokenized,
             List<Generated> all) throws IOException {
         JsonNode payment = json(tokenized.get(0));
         String pan = all.stream().filter(g -> g.paymentId().equals(payment.get("payment_id").asText())).findFirst()
                 .orElseThrow().pan();
-        Path tokenFile = Files.writeString(dir.resolve("staff-token"), vault.issueToken());
+        String staffToken = vault.issueToken();
+        Path tokenFile = Files.writeString(dir.resolve("staff-token"), staffToken);
         Path audit = dir.resolve("audit/detokenize.audit");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -154,6 +176,7 @@ class VaultTokenizationITCase {
         assertThat(lines.get(0)).contains("\"outcome\":\"requested\"", "dispute CB-1234", payment.get("card_token").asText());
         assertThat(lines.get(1)).contains("\"outcome\":\"revealed\"");
         assertThat(String.join("\n", lines)).doesNotContain(pan);
+        return staffToken;
     }
 
     private void produce(PaymentsConfig config, SyntheticPayments generator, List<Generated> all, int n) {

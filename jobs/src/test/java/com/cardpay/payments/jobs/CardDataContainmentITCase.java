@@ -574,9 +574,9 @@ class CardDataContainmentITCase {
     private static void awaitOutputs(PaymentsConfig config, List<Generated> input) throws InterruptedException {
         Set<String> valid = new HashSet<>();
         input.stream().filter(g -> g.kind() == Kind.VALID).forEach(g -> valid.add(g.paymentId()));
-        awaitCommitted(config.topics().tokenized(), valid.size());
-        awaitCommitted(config.topics().vault(), valid.size());
-        awaitCommitted(config.topics().dlq(), (int) rejected(input));
+        KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().tokenized(), valid.size(), Duration.ofMinutes(2));
+        KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().vault(), valid.size(), Duration.ofMinutes(2));
+        KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().dlq(), (int) rejected(input), Duration.ofMinutes(2));
     }
 
     private static void awaitSomethingCommitted(String topic) throws InterruptedException {
@@ -585,22 +585,6 @@ class CardDataContainmentITCase {
             assertThat(System.nanoTime()).as("something committed to %s within a minute", topic).isLessThan(deadline);
             Thread.sleep(100);
         }
-    }
-
-    private static void awaitCommitted(String topic, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        int seen = 0;
-        while (System.nanoTime() < deadline) {
-            seen = readCommitted(KAFKA.bootstrapServers(), topic).size();
-            if (seen > expected) {
-                throw new AssertionError(seen + " records committed to " + topic + ", expected " + expected);
-            }
-            if (seen == expected) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("only " + seen + " of " + expected + " records committed to " + topic + " within a minute");
     }
 
     private static void awaitTerminal(JobClient job) throws Exception {

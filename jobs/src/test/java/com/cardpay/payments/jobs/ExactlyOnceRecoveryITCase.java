@@ -71,13 +71,13 @@ class ExactlyOnceRecoveryITCase {
         JobClient job = env.executeAsync(config.jobName());
         try {
             // Something committed means a checkpoint completed; only then send the record that fails the job.
-            awaitCommitted(config.topics().tokenized(), 1);
+            KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().tokenized(), 1, Duration.ofMinutes(2));
             KafkaTestSupport.produce(KAFKA.bootstrapServers(), config.topics().raw(), after);
 
             Set<String> expected = new java.util.HashSet<>();
             before.stream().filter(g -> g.kind() == Kind.VALID).forEach(g -> expected.add(g.paymentId()));
             after.stream().filter(g -> g.kind() == Kind.VALID).forEach(g -> expected.add(g.paymentId()));
-            awaitCommitted(config.topics().tokenized(), expected.size());
+            KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().tokenized(), expected.size(), Duration.ofMinutes(2));
             // A few more checkpoints: anything replayed twice would be committed by now.
             Thread.sleep(2_000);
 
@@ -100,19 +100,6 @@ class ExactlyOnceRecoveryITCase {
             out.add(generator.next());
         }
         return out;
-    }
-
-    private static void awaitCommitted(String topic, int atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        int seen = 0;
-        while (System.nanoTime() < deadline) {
-            seen = readCommitted(KAFKA.bootstrapServers(), topic).size();
-            if (seen >= atLeast) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("only " + seen + " of " + atLeast + " records committed to " + topic + " within 2 minutes");
     }
 
     private static String paymentId(ConsumerRecord<byte[], byte[]> r) {

@@ -84,9 +84,10 @@ class PipelineMetricsITCase {
         PaymentsJob.fromConfig(config).build(env);
         JobClient job = env.executeAsync(config.jobName());
         try {
-            awaitCommitted(config.topics().tokenized(), expected.get("payments_records_tokenized"));
-            awaitCommitted(config.topics().dlq(), expected.entrySet().stream()
-                    .filter(e -> e.getKey().startsWith("dlq.")).mapToLong(Map.Entry::getValue).sum());
+            KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().tokenized(), expected.get("payments_records_tokenized"),
+                    Duration.ofMinutes(1));
+            KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().dlq(), expected.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("dlq.")).mapToLong(Map.Entry::getValue).sum(), Duration.ofMinutes(1));
 
             String body = scrapeSettled(RECORDS);
             List<Sample> samples = PrometheusText.parse(body);
@@ -199,19 +200,6 @@ class PipelineMetricsITCase {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
-    }
-
-    private static void awaitCommitted(String topic, long atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        int seen = 0;
-        while (System.nanoTime() < deadline) {
-            seen = readCommitted(KAFKA.bootstrapServers(), topic).size();
-            if (seen >= atLeast) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("only " + seen + " of " + atLeast + " records committed to " + topic + " within 1 minute");
     }
 
     private static Configuration prometheusReporter(int port) {

@@ -94,13 +94,13 @@ class VaultTokenizationITCase {
         JobClient job = env.executeAsync(config.jobName());
         try {
             produce(config, generator, all, 500);
-            awaitCommitted(config, expectedIds(all).size(), Duration.ofMinutes(1));
+            KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().tokenized(), expectedIds(all).size(), Duration.ofMinutes(1));
 
             // Shorter than the key cache: tokenization goes on, output keeps being committed.
             vault.goDown(FakeVaultServer.Outage.CONNECTION_REFUSED);
             Instant shortOutage = Instant.now();
             produce(config, generator, all, 500);
-            awaitCommitted(config, expectedIds(all).size(), KEY_CACHE_TTL.minusSeconds(1));
+            KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().tokenized(), expectedIds(all).size(), KEY_CACHE_TTL.minusSeconds(1));
             assertThat(Duration.between(shortOutage, Instant.now())).isLessThan(KEY_CACHE_TTL);
             vault.comeBack();
             Thread.sleep(1_000);
@@ -115,7 +115,7 @@ class VaultTokenizationITCase {
 
             Instant back = Instant.now();
             vault.comeBack();
-            awaitCommitted(config, expectedIds(all).size(), Duration.ofMinutes(2));
+            KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().tokenized(), expectedIds(all).size(), Duration.ofMinutes(2));
             System.out.printf("Recovered %d s after Vault came back%n", Duration.between(back, Instant.now()).toSeconds());
         } finally {
             job.cancel().get();
@@ -190,19 +190,6 @@ class VaultTokenizationITCase {
 
     private static Set<String> expectedIds(List<Generated> all) {
         return all.stream().filter(g -> g.kind() == Kind.VALID).map(Generated::paymentId).collect(Collectors.toSet());
-    }
-
-    private static void awaitCommitted(PaymentsConfig config, int expected, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int seen = 0;
-        while (System.nanoTime() < deadline) {
-            seen = readCommitted(KAFKA.bootstrapServers(), config.topics().tokenized()).size();
-            if (seen >= expected) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("only " + seen + " of " + expected + " payments committed within " + timeout);
     }
 
     private static JsonNode json(ConsumerRecord<byte[], byte[]> r) {

@@ -111,6 +111,20 @@ public final class KafkaTestSupport {
         return config;
     }
 
+    /** Waits until at least {@code atLeast} records are committed to {@code topic}. */
+    public static void awaitCommitted(String bootstrap, String topic, long atLeast, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = 0;
+        while (System.nanoTime() < deadline) {
+            seen = readCommitted(bootstrap, topic).size();
+            if (seen >= atLeast) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("only " + seen + " of " + atLeast + " records committed to " + topic + " within " + timeout);
+    }
+
     public static String text(byte[] bytes) {
         return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
     }

@@ -34,10 +34,15 @@ public final class VaultFixture {
     /** Settings for Kubernetes auth with the JWT in {@code dir}; short timings for tests. */
     public static VaultSettings kubernetes(FakeVaultServer vault, Path dir, Duration keyCacheTtl, Duration refreshInterval,
             long dataKeyMaxUses) throws Exception {
+        return kubernetes(vault, dir, keyCacheTtl, refreshInterval, dataKeyMaxUses, Duration.ofHours(1));
+    }
+
+    public static VaultSettings kubernetes(FakeVaultServer vault, Path dir, Duration keyCacheTtl, Duration refreshInterval,
+            long dataKeyMaxUses, Duration dataKeyMaxAge) throws Exception {
         Path jwt = Files.writeString(dir.resolve("jwt"), JWT);
         return new VaultSettings(vault.address(), VaultSettings.AuthMethod.KUBERNETES, ROLE, jwt.toString(), "kubernetes",
                 dir.resolve("no-token").toString(), "secret", TOKEN_KEY_PATH, "transit", TRANSIT_KEY,
-                Duration.ofHours(1), dataKeyMaxUses, keyCacheTtl, refreshInterval, Duration.ofSeconds(2), null);
+                dataKeyMaxAge, dataKeyMaxUses, keyCacheTtl, refreshInterval, Duration.ofSeconds(2), null);
     }
 
     public static VaultSettings token(FakeVaultServer vault, Path tokenFile) {

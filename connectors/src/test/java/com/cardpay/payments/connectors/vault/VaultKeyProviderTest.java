@@ -153,6 +153,20 @@ class VaultKeyProviderTest {
         }
     }
 
+    @Test
+    void aDataKeyIsReplacedWhenItReachesItsMaximumAge() throws Exception {
+        VaultSettings settings = VaultFixture.kubernetes(vault, dir, Duration.ofMinutes(1), Duration.ofMillis(100), 1_000_000,
+                Duration.ofSeconds(1));
+        try (VaultKeyProvider keys = VaultKeyProvider.open(settings, metrics)) {
+            String first = keys.dataKey().wrapped();
+            int datakeyCallsAtStart = vault.requestCount(FakeVaultServer.Endpoint.TRANSIT_DATAKEY);
+
+            awaitTrue(() -> !useDataKey(keys).wrapped().equals(first) && useDataKey(keys).version() == 1, Duration.ofSeconds(5));
+
+            assertThat(vault.requestCount(FakeVaultServer.Endpoint.TRANSIT_DATAKEY)).isGreaterThan(datakeyCallsAtStart);
+        }
+    }
+
     private static DataKey useDataKey(VaultKeyProvider keys) {
         try {
             return keys.dataKey();

@@ -11,6 +11,11 @@ public final class OperatorUids {
     public static final String TOKENIZED_SINK = "sink-payments-tokenized";
     public static final String VAULT_SINK = "sink-payments-vault";
     public static final String DLQ_SINK = "sink-payments-dlq";
+    public static final String CARD_FEATURES = "fraud-card-features";
+    public static final String FRAUD_RULES_SOURCE = "fraud-rules-source";
+    public static final String FRAUD_SCORING = "fraud-scoring";
+    public static final String SCORED_SINK = "sink-payments-scored";
+    public static final String RULE_STATUS_SINK = "sink-fraud-rules-status";
 
     private OperatorUids() {}
 }

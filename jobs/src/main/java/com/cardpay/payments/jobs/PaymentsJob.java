@@ -6,6 +6,12 @@ import com.cardpay.payments.connectors.keys.KeyProviderFactory;
 import com.cardpay.payments.connectors.keys.LocalKeyProvider;
 import com.cardpay.payments.connectors.vault.VaultKeyProvider;
 import com.cardpay.payments.functions.dedupe.PaymentDeduplicator;
+import com.cardpay.payments.functions.fraud.CardFeaturedPayment;
+import com.cardpay.payments.functions.fraud.RuleStatus;
+import com.cardpay.payments.functions.fraud.RuleUpdate;
+import com.cardpay.payments.functions.fraud.ScoredPayment;
+import com.cardpay.payments.functions.fraud.features.CardFeaturesFunction;
+import com.cardpay.payments.functions.fraud.scoring.FraudScoringFunction;
 import com.cardpay.payments.functions.ingest.IngestOutcomeRouter;
 import com.cardpay.payments.functions.ingest.PaymentWatermarks;
 import com.cardpay.payments.functions.model.DeadLetter;
@@ -14,9 +20,11 @@ import com.cardpay.payments.functions.model.TokenizedPayment;
 import com.cardpay.payments.functions.model.VaultRecord;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -31,6 +39,9 @@ import java.util.Map;
  *                                                         │                           ├─────► payments.vault
  *                                                         └─ rejected ─────────┬──────┴─ conflicts
  *                                                                               └────────► payments.dlq
+ * dedupe ─► keyBy(card) ─► card features ─► keyBy(merchant) ─► scoring ◄── broadcast ── payments.fraud-rules
+ *                                                                 ├──────► payments.scored
+ *                                                                 └──────► payments.fraud-rules.status
  * </pre>
  *
  * The source and sinks come in through the constructor, so tests can wire their own; {@link
@@ -42,14 +53,21 @@ public final class PaymentsJob {
     private final Sink<TokenizedPayment> tokenizedSink;
     private final Sink<VaultRecord> vaultSink;
     private final Sink<DeadLetter> dlqSink;
+    private final Source<RuleUpdate, ?, ?> rulesSource;
+    private final Sink<ScoredPayment> scoredSink;
+    private final Sink<RuleStatus> ruleStatusSink;
 
     public PaymentsJob(PaymentsConfig config, Source<IngestOutcome, ?, ?> source, Sink<TokenizedPayment> tokenizedSink,
-            Sink<VaultRecord> vaultSink, Sink<DeadLetter> dlqSink) {
+            Sink<VaultRecord> vaultSink, Sink<DeadLetter> dlqSink, Source<RuleUpdate, ?, ?> rulesSource,
+            Sink<ScoredPayment> scoredSink, Sink<RuleStatus> ruleStatusSink) {
         this.config = config;
         this.source = source;
         this.tokenizedSink = tokenizedSink;
         this.vaultSink = vaultSink;
         this.dlqSink = dlqSink;
+        this.rulesSource = rulesSource;
+        this.scoredSink = scoredSink;
+        this.ruleStatusSink = ruleStatusSink;
     }
 
     /** The production wiring: Kafka source and exactly-once Kafka sinks, keys as configured. */
@@ -69,7 +87,11 @@ public final class PaymentsJob {
         return new PaymentsJob(config, source,
                 sink(config, "tokenized", kafkaClientProperties, PaymentTopicSerializer.tokenized(config.topics().tokenized())),
                 sink(config, "vault", kafkaClientProperties, PaymentTopicSerializer.vault(config.topics().vault())),
-                sink(config, "dlq", kafkaClientProperties, PaymentTopicSerializer.deadLetters(config.topics().dlq())));
+                sink(config, "dlq", kafkaClientProperties, PaymentTopicSerializer.deadLetters(config.topics().dlq())),
+                PaymentsKafka.fraudRulesSource(config.bootstrapServers(), config.topics().fraudRules(), config.consumerGroup(),
+                        kafkaClientProperties, config.bounded()),
+                sink(config, "scored", kafkaClientProperties, PaymentTopicSerializer.scored(config.topics().scored())),
+                sink(config, "rules-status", kafkaClientProperties, PaymentTopicSerializer.ruleStatus(config.topics().fraudRulesStatus())));
     }
 
     static KeyProviderFactory keyProviderFactory(PaymentsConfig config) {
@@ -107,6 +129,29 @@ public final class PaymentsJob {
         unique.sinkTo(tokenizedSink).uid(OperatorUids.TOKENIZED_SINK).name("payments.tokenized (exactly-once)");
         unique.getSideOutput(PaymentDeduplicator.VAULT)
                 .sinkTo(vaultSink).uid(OperatorUids.VAULT_SINK).name("payments.vault (exactly-once)");
+
+        SingleOutputStreamOperator<CardFeaturedPayment> withCardFeatures = unique
+                .keyBy(TokenizedPayment::cardToken, Types.STRING)
+                .process(new CardFeaturesFunction(config.fraud()))
+                .uid(OperatorUids.CARD_FEATURES)
+                .name("fraud: card features");
+        // Rules rarely change: one reader is enough. Its watermark is pinned to the end of time so
+        // that a quiet rules topic never holds back event time downstream.
+        BroadcastStream<RuleUpdate> rules = env
+                .fromSource(rulesSource, WatermarkStrategy.forGenerator(ctx -> new EndOfTimeWatermarks<>()),
+                        "payments.fraud-rules")
+                .uid(OperatorUids.FRAUD_RULES_SOURCE)
+                .setParallelism(1)
+                .broadcast(FraudScoringFunction.RULES);
+        SingleOutputStreamOperator<ScoredPayment> scored = withCardFeatures
+                .keyBy(p -> p.payment().merchantId(), Types.STRING)
+                .connect(rules)
+                .process(new FraudScoringFunction(config.fraud()))
+                .uid(OperatorUids.FRAUD_SCORING)
+                .name("fraud: merchant features, rules, decision");
+        scored.sinkTo(scoredSink).uid(OperatorUids.SCORED_SINK).name("payments.scored (exactly-once)");
+        scored.getSideOutput(FraudScoringFunction.RULE_STATUS)
+                .sinkTo(ruleStatusSink).uid(OperatorUids.RULE_STATUS_SINK).name("payments.fraud-rules.status (exactly-once)");
 
         DataStream<DeadLetter> deadLetters = accepted.getSideOutput(IngestOutcomeRouter.REJECTED)
                 .union(unique.getSideOutput(PaymentDeduplicator.CONFLICTS));

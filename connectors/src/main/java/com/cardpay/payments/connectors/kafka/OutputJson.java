@@ -1,5 +1,11 @@
 package com.cardpay.payments.connectors.kafka;
 
+import com.cardpay.payments.functions.fraud.CardFeatures;
+import com.cardpay.payments.functions.fraud.MerchantFeatures;
+import com.cardpay.payments.functions.fraud.Reason;
+import com.cardpay.payments.functions.fraud.RuleStatus;
+import com.cardpay.payments.functions.fraud.ScoredPayment;
+import com.cardpay.payments.functions.fraud.ShadowHit;
 import com.cardpay.payments.functions.model.DeadLetter;
 import com.cardpay.payments.functions.model.SourcePosition;
 import com.cardpay.payments.functions.model.TokenizedPayment;
@@ -23,6 +29,8 @@ public final class OutputJson {
     public static final int TOKENIZED_SCHEMA_VERSION = 1;
     public static final int VAULT_SCHEMA_VERSION = 1;
     public static final int DLQ_SCHEMA_VERSION = 1;
+    public static final int SCORED_SCHEMA_VERSION = 1;
+    public static final int RULE_STATUS_SCHEMA_VERSION = 1;
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -31,23 +39,94 @@ public final class OutputJson {
     public static byte[] tokenized(TokenizedPayment p) {
         return write(g -> {
             g.writeNumberField("schema_version", TOKENIZED_SCHEMA_VERSION);
-            g.writeStringField("payment_id", p.paymentId());
-            g.writeStringField("merchant_id", p.merchantId());
-            g.writeStringField("type", p.type().name());
-            g.writeNumberField("amount_minor", p.amountMinor());
-            g.writeStringField("currency", p.currency());
-            g.writeStringField("card_token", p.cardToken());
-            g.writeNumberField("token_key_version", p.tokenKeyVersion());
-            g.writeStringField("card_bin", p.cardBin());
-            optional(g, "card_last4", p.cardLast4());
-            g.writeStringField("card_country", p.cardCountry());
-            g.writeStringField("merchant_country", p.merchantCountry());
-            optional(g, "ip_country", p.ipCountry());
-            optional(g, "device_id", p.deviceId());
-            g.writeStringField("event_time", Instant.ofEpochMilli(p.eventTimeMillis()).toString());
-            optional(g, "original_payment_id", p.originalPaymentId());
-            source(g, p.source());
+            paymentFields(g, p);
         });
+    }
+
+    /** {@code payments.scored}: the tokenized payment's fields, then the verdict and its explanation. */
+    public static byte[] scored(ScoredPayment s) {
+        return write(g -> {
+            g.writeNumberField("schema_version", SCORED_SCHEMA_VERSION);
+            paymentFields(g, s.payment());
+            g.writeNumberField("score", s.score());
+            g.writeStringField("decision", s.decision().name());
+            g.writeArrayFieldStart("reasons");
+            for (Reason r : s.reasons()) {
+                g.writeStartObject();
+                g.writeStringField("code", r.code());
+                g.writeStringField("rule_id", r.ruleId());
+                g.writeNumberField("rule_version", r.ruleVersion());
+                g.writeNumberField("points", r.points());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("shadow_hits");
+            for (ShadowHit h : s.shadowHits()) {
+                g.writeStartObject();
+                g.writeStringField("rule_id", h.ruleId());
+                g.writeNumberField("rule_version", h.ruleVersion());
+                g.writeNumberField("points", h.points());
+                optional(g, "decision", h.forcedDecision() == null ? null : h.forcedDecision().name());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeStringField("rules_version", s.rulesVersion());
+            features(g, s);
+            g.writeStringField("scored_at", Instant.ofEpochMilli(s.scoredAtMillis()).toString());
+        });
+    }
+
+    /** {@code payments.fraud-rules.status}: what became of one rule update. */
+    public static byte[] ruleStatus(RuleStatus s) {
+        return write(g -> {
+            g.writeNumberField("schema_version", RULE_STATUS_SCHEMA_VERSION);
+            optional(g, "rule_id", s.ruleId());
+            g.writeNumberField("version", s.version());
+            g.writeStringField("status", s.accepted() ? "ACCEPTED" : "REJECTED");
+            g.writeStringField("message", s.message());
+            g.writeStringField("rules_version", s.rulesVersion());
+            source(g, s.source());
+        });
+    }
+
+    private static void features(JsonGenerator g, ScoredPayment s) throws IOException {
+        CardFeatures c = s.card();
+        MerchantFeatures m = s.merchant();
+        g.writeObjectFieldStart("features");
+        g.writeNumberField("card.count_1m", c.count1m());
+        g.writeNumberField("card.count_1h", c.count1h());
+        g.writeNumberField("card.count_24h", c.count24h());
+        g.writeNumberField("card.amount_1m", c.amount1m());
+        g.writeNumberField("card.amount_1h", c.amount1h());
+        g.writeNumberField("card.amount_24h", c.amount24h());
+        g.writeNumberField("card.distinct_merchants_1h", c.distinctMerchants1h());
+        g.writeNumberField("card.distinct_countries_1h", c.distinctCountries1h());
+        g.writeBooleanField("card.card_testing", c.cardTesting());
+        g.writeNumberField("card.seconds_since_previous", c.secondsSincePrevious());
+        g.writeNumberField("merchant.amount_zscore", Math.round(m.amountZScore() * 1000) / 1000.0);
+        g.writeNumberField("merchant.refund_ratio", Math.round(m.refundRatio() * 1000) / 1000.0);
+        g.writeNumberField("merchant.chargeback_ratio", Math.round(m.chargebackRatio() * 1000) / 1000.0);
+        g.writeNumberField("merchant.baseline_payments", m.baselinePayments());
+        g.writeEndObject();
+    }
+
+    private static void paymentFields(JsonGenerator g, TokenizedPayment p) throws IOException {
+        g.writeStringField("payment_id", p.paymentId());
+        g.writeStringField("merchant_id", p.merchantId());
+        g.writeStringField("type", p.type().name());
+        g.writeNumberField("amount_minor", p.amountMinor());
+        g.writeStringField("currency", p.currency());
+        g.writeStringField("card_token", p.cardToken());
+        g.writeNumberField("token_key_version", p.tokenKeyVersion());
+        g.writeStringField("card_bin", p.cardBin());
+        optional(g, "card_last4", p.cardLast4());
+        g.writeStringField("card_country", p.cardCountry());
+        g.writeStringField("merchant_country", p.merchantCountry());
+        optional(g, "ip_country", p.ipCountry());
+        optional(g, "device_id", p.deviceId());
+        g.writeStringField("event_time", Instant.ofEpochMilli(p.eventTimeMillis()).toString());
+        optional(g, "original_payment_id", p.originalPaymentId());
+        source(g, p.source());
     }
 
     public static byte[] vault(VaultRecord v) {

@@ -1,5 +1,7 @@
 package com.cardpay.payments.connectors.kafka;
 
+import com.cardpay.payments.functions.fraud.RuleStatus;
+import com.cardpay.payments.functions.fraud.ScoredPayment;
 import com.cardpay.payments.functions.model.DeadLetter;
 import com.cardpay.payments.functions.model.MessageHeaders;
 import com.cardpay.payments.functions.model.TokenizedPayment;
@@ -40,6 +42,16 @@ public final class PaymentTopicSerializer<T> implements KafkaRecordSerialization
     /** {@code payments.vault}: keyed by card token, so compaction keeps one entry per card. */
     public static PaymentTopicSerializer<VaultRecord> vault(String topic) {
         return new PaymentTopicSerializer<>(topic, VaultRecord::cardToken, OutputJson::vault, VaultRecord::headers);
+    }
+
+    /** {@code payments.scored}: keyed by merchant. */
+    public static PaymentTopicSerializer<ScoredPayment> scored(String topic) {
+        return new PaymentTopicSerializer<>(topic, s -> s.payment().merchantId(), OutputJson::scored, s -> s.payment().headers());
+    }
+
+    /** {@code payments.fraud-rules.status}: keyed by rule id. */
+    public static PaymentTopicSerializer<RuleStatus> ruleStatus(String topic) {
+        return new PaymentTopicSerializer<>(topic, RuleStatus::ruleId, OutputJson::ruleStatus, s -> MessageHeaders.EMPTY);
     }
 
     /** {@code payments.dlq}: keyed by merchant when it is known, else unkeyed. */

@@ -1,6 +1,7 @@
 package com.cardpay.payments.connectors.kafka;
 
 import com.cardpay.payments.connectors.keys.KeyProviderFactory;
+import com.cardpay.payments.functions.fraud.RuleUpdate;
 import com.cardpay.payments.functions.model.IngestOutcome;
 
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -64,6 +65,27 @@ public final class PaymentsKafka {
                 // lag, the checkpoint is the source of truth.
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 .setProperty("client.id.prefix", consumerGroup);
+        clientProperties.forEach(builder::setProperty);
+        if (bounded) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    /**
+     * The {@code payments.fraud-rules} source: always from the earliest offset of the compacted
+     * topic on a fresh start (every rule in force is there); from the checkpoint otherwise.
+     */
+    public static KafkaSource<RuleUpdate> fraudRulesSource(
+            String bootstrapServers, String topic, String consumerGroup, Map<String, String> clientProperties, boolean bounded) {
+        KafkaSourceBuilder<RuleUpdate> builder = KafkaSource.<RuleUpdate>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(topic)
+                .setGroupId(consumerGroup + "-fraud-rules")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new FraudRuleDeserializer())
+                .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+                .setProperty("client.id.prefix", consumerGroup + "-fraud-rules");
         clientProperties.forEach(builder::setProperty);
         if (bounded) {
             builder.setBounded(OffsetsInitializer.latest());

@@ -39,7 +39,9 @@ public final class TopicSchemas {
     public static final String TOKENIZED = "payments.tokenized";
     public static final String VAULT = "payments.vault";
     public static final String DLQ = "payments.dlq";
-    public static final List<String> ALL = List.of(RAW, TOKENIZED, VAULT, DLQ);
+    public static final String SCORED = "payments.scored";
+    public static final String RULE_STATUS = "payments.fraud-rules.status";
+    public static final List<String> ALL = List.of(RAW, TOKENIZED, VAULT, DLQ, SCORED, RULE_STATUS);
 
     private static final ObjectMapper STRICT =
             JsonMapper.builder()

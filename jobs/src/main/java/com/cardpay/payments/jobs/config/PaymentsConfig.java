@@ -5,6 +5,7 @@ import static com.cardpay.payments.jobs.config.ConfigKey.*;
 import com.cardpay.payments.connectors.kafka.KafkaTls;
 import com.cardpay.payments.connectors.kafka.PaymentsKafka.StartingOffsets;
 import com.cardpay.payments.connectors.vault.VaultSettings;
+import com.cardpay.payments.functions.fraud.FraudSettings;
 
 import java.io.Serializable;
 import java.net.URI;
@@ -41,12 +42,19 @@ public record PaymentsConfig(
         Duration restartMaxBackoff,
         KeyProviderKind keyProvider,
         KafkaTls kafkaTls,
-        VaultSettings vault) implements Serializable {
+        VaultSettings vault,
+        FraudSettings fraud) implements Serializable {
 
     /** The topics the job reads and writes. */
-    public record Topics(String raw, String tokenized, String vault, String dlq) implements Serializable {
+    public record Topics(String raw, String tokenized, String vault, String dlq, String scored, String fraudRules,
+            String fraudRulesStatus) implements Serializable {
         public List<String> outputs() {
-            return List.of(tokenized, vault, dlq);
+            return List.of(tokenized, vault, dlq, scored, fraudRulesStatus);
+        }
+
+        /** Every topic the job reads or writes. */
+        public List<String> all() {
+            return List.of(raw, tokenized, vault, dlq, scored, fraudRules, fraudRulesStatus);
         }
     }
 
@@ -72,7 +80,8 @@ public record PaymentsConfig(
                 v.choice(STARTING_OFFSETS, StartingOffsets.class),
                 settings.containsKey(TRANSACTIONAL_ID_PREFIX.key()) ? v.string(TRANSACTIONAL_ID_PREFIX) : v.string(JOB_NAME),
                 v.duration(TRANSACTION_TIMEOUT),
-                new Topics(v.string(TOPIC_RAW), v.string(TOPIC_TOKENIZED), v.string(TOPIC_VAULT), v.string(TOPIC_DLQ)),
+                new Topics(v.string(TOPIC_RAW), v.string(TOPIC_TOKENIZED), v.string(TOPIC_VAULT), v.string(TOPIC_DLQ),
+                        v.string(TOPIC_SCORED), v.string(TOPIC_FRAUD_RULES), v.string(TOPIC_FRAUD_RULES_STATUS)),
                 v.duration(MAX_OUT_OF_ORDERNESS), v.duration(IDLENESS), v.bool(BOUNDED), v.duration(DEDUPE_TTL),
                 v.duration(CHECKPOINT_INTERVAL), v.duration(CHECKPOINT_TIMEOUT), v.uri(CHECKPOINT_STORAGE),
                 v.bool(CHECKPOINT_INCREMENTAL), v.choice(STATE_BACKEND, StateBackend.class),
@@ -86,7 +95,12 @@ public record PaymentsConfig(
                         v.string(VAULT_KV_MOUNT), v.string(VAULT_TOKEN_KEY_PATH), v.string(VAULT_TRANSIT_MOUNT),
                         v.string(VAULT_TRANSIT_KEY), v.duration(VAULT_DATA_KEY_MAX_AGE), v.positiveLong(VAULT_DATA_KEY_MAX_USES),
                         v.duration(VAULT_KEY_CACHE_TTL), v.duration(VAULT_REFRESH_INTERVAL), v.duration(VAULT_REQUEST_TIMEOUT),
-                        v.optionalString(VAULT_CA_CERT)));
+                        v.optionalString(VAULT_CA_CERT)),
+                new FraudSettings(v.positiveLong(FRAUD_SMALL_AMOUNT), v.positiveLong(FRAUD_LARGE_AMOUNT),
+                        v.positiveInt(FRAUD_CARD_TESTING_COUNT), v.duration(FRAUD_CARD_TESTING_WINDOW),
+                        v.positiveInt(FRAUD_BASELINE_HALF_LIFE), v.duration(FRAUD_RATIO_HALF_LIFE),
+                        v.positiveInt(FRAUD_MIN_BASELINE), v.duration(FRAUD_MERCHANT_TTL),
+                        v.positiveInt(FRAUD_REVIEW_SCORE), v.positiveInt(FRAUD_DECLINE_SCORE)));
         config.crossCheck(v, v.duration(BROKER_MAX_TRANSACTION_TIMEOUT));
         if (!v.problems().isEmpty()) {
             throw new ConfigException(v.problems());
@@ -118,9 +132,15 @@ public record PaymentsConfig(
         if (checkpointTimeout.compareTo(checkpointInterval) < 0) {
             v.problem(CHECKPOINT_TIMEOUT, "must be at least checkpoint.interval (" + checkpointInterval + ")");
         }
-        Set<String> distinct = new TreeSet<>(List.of(topics.raw(), topics.tokenized(), topics.vault(), topics.dlq()));
-        if (distinct.size() != 4) {
-            v.problem(TOPIC_RAW, "topics.raw, topics.tokenized, topics.vault and topics.dlq must all differ");
+        if (new TreeSet<>(topics.all()).size() != topics.all().size()) {
+            v.problem(TOPIC_RAW, "the topics.* keys must all name different topics");
+        }
+        if (fraud.reviewScore() >= fraud.declineScore() || fraud.declineScore() > 1000) {
+            v.problem(FRAUD_REVIEW_SCORE, "must be below fraud.decline-score (" + fraud.declineScore()
+                    + "), which must be at most 1000");
+        }
+        if (fraud.smallAmountMinor() >= fraud.largeAmountMinor()) {
+            v.problem(FRAUD_SMALL_AMOUNT, "must be below fraud.large-amount-minor (" + fraud.largeAmountMinor() + ")");
         }
         if (kafkaTls.securityProtocol() == KafkaTls.SecurityProtocol.SSL) {
             if (kafkaTls.truststorePath() == null) {

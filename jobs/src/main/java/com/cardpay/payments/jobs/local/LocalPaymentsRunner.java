@@ -84,8 +84,7 @@ public final class LocalPaymentsRunner {
         PaymentsConfig config = PaymentsConfig.from(settings);
 
         if (kafka != null) {
-            kafka.createTopics(List.of(config.topics().raw(), config.topics().tokenized(), config.topics().vault(),
-                    config.topics().dlq()), Integer.parseInt(flags.getOrDefault("partitions", "4")));
+            kafka.createTopics(config.topics().all(), Integer.parseInt(flags.getOrDefault("partitions", "4")));
         }
         say("Kafka: " + bootstrap + " | topics: " + config.topics().raw() + " -> " + String.join(", ", config.topics().outputs()));
 

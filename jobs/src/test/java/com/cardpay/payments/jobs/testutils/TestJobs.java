@@ -21,6 +21,9 @@ public final class TestJobs {
         s.put("topics.tokenized", name + ".tokenized");
         s.put("topics.vault", name + ".vault");
         s.put("topics.dlq", name + ".dlq");
+        s.put("topics.scored", name + ".scored");
+        s.put("topics.fraud-rules", name + ".fraud-rules");
+        s.put("topics.fraud-rules-status", name + ".fraud-rules-status");
         s.put("checkpoint.interval", "300ms");
         s.put("checkpoint.timeout", "1m");
         s.put("checkpoint.storage", checkpoints.toUri().toString());
@@ -32,6 +35,6 @@ public final class TestJobs {
     }
 
     public static List<String> topics(PaymentsConfig config) {
-        return List.of(config.topics().raw(), config.topics().tokenized(), config.topics().vault(), config.topics().dlq());
+        return config.topics().all();
     }
 }

@@ -1,0 +1,76 @@
+package com.cardpay.payments.connectors.contracts;
+
+import static com.cardpay.payments.connectors.contracts.TopicSchemas.RULE_STATUS;
+import static com.cardpay.payments.connectors.contracts.TopicSchemas.SCORED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cardpay.payments.connectors.kafka.OutputJson;
+import com.cardpay.payments.connectors.keys.LocalKeyProvider;
+import com.cardpay.payments.functions.fraud.CardFeatures;
+import com.cardpay.payments.functions.fraud.Decision;
+import com.cardpay.payments.functions.fraud.MerchantFeatures;
+import com.cardpay.payments.functions.fraud.Reason;
+import com.cardpay.payments.functions.fraud.RuleStatus;
+import com.cardpay.payments.functions.fraud.ScoredPayment;
+import com.cardpay.payments.functions.fraud.ShadowHit;
+import com.cardpay.payments.functions.ingest.PaymentIngestor;
+import com.cardpay.payments.functions.model.MessageHeaders;
+import com.cardpay.payments.functions.model.SourcePosition;
+import com.cardpay.payments.functions.model.TokenizedPayment;
+import com.cardpay.payments.functions.tokenization.CardTokenizer;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+/** payments.scored and payments.fraud-rules.status against their schemas. */
+class FraudTopicContractsTest {
+    private static final SourcePosition SOURCE = new SourcePosition("payments.raw", 1, 42, 0);
+    private static final CardFeatures CARD = new CardFeatures(6, 9, 12, 3000, 9000, 12000, 3, 2, false, 4);
+    private static final MerchantFeatures MERCHANT = new MerchantFeatures(4.25, 0.125, 0.01, 250);
+
+    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new LocalKeyProvider()));
+
+    @Test
+    void aScoredPaymentWithReasonsAndShadowHitsConforms() throws Exception {
+        ScoredPayment scored = new ScoredPayment(payment(), CARD, MERCHANT, 450, Decision.REVIEW,
+                new Reason[] {new Reason("VELOCITY_BURST", "velocity-burst", 3, 300), new Reason("LARGE_AMOUNT", "large-amount", 1, 150)},
+                new ShadowHit[] {new ShadowHit("night-owl", 1, 100, null), new ShadowHit("tor-exit", 2, 0, Decision.DECLINE)},
+                "r-3f9a1c", 1_795_515_330_123L);
+
+        byte[] value = OutputJson.scored(scored);
+
+        assertThat(TopicSchemas.validate(SCORED, value)).as(new String(value, StandardCharsets.UTF_8)).isEmpty();
+        assertThat(new String(value, StandardCharsets.UTF_8)).contains("\"decision\":\"REVIEW\"", "\"card.count_1m\":6");
+    }
+
+    @Test
+    void anApprovedPaymentWithNoHitsConforms() throws Exception {
+        ScoredPayment scored = new ScoredPayment(payment(), CARD, MERCHANT, 0, Decision.APPROVE, new Reason[0],
+                new ShadowHit[0], "r-0", 0L);
+
+        assertThat(TopicSchemas.validate(SCORED, OutputJson.scored(scored))).isEmpty();
+    }
+
+    @Test
+    void aScoreAbove1000BreaksTheContract() throws Exception {
+        ScoredPayment scored = new ScoredPayment(payment(), CARD, MERCHANT, 1001, Decision.DECLINE, new Reason[0],
+                new ShadowHit[0], "r-0", 0L);
+
+        assertThat(TopicSchemas.validate(SCORED, OutputJson.scored(scored))).isNotEmpty();
+    }
+
+    @Test
+    void acceptedAndRejectedRuleStatusesConform() {
+        RuleStatus accepted = new RuleStatus("velocity-burst", 4, true, "in force", "r-77", SOURCE);
+        RuleStatus rejected = new RuleStatus(null, 0, false, "not JSON", "r-77", SOURCE);
+
+        assertThat(TopicSchemas.validate(RULE_STATUS, OutputJson.ruleStatus(accepted))).isEmpty();
+        assertThat(TopicSchemas.validate(RULE_STATUS, OutputJson.ruleStatus(rejected))).isEmpty();
+    }
+
+    private TokenizedPayment payment() throws Exception {
+        byte[] record = RawRecords.bytes(RawRecords.purchase());
+        return ingestor.ingest(record, RawRecords.key(RawRecords.purchase().get("merchant_id").textValue()), MessageHeaders.EMPTY, SOURCE).payment();
+    }
+}

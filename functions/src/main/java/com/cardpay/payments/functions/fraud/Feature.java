@@ -1,0 +1,76 @@
+package com.cardpay.payments.functions.fraud;
+
+import com.cardpay.payments.functions.model.TokenizedPayment;
+
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The features a fraud rule may name, with their types. A rule that names anything else is
+ * rejected. Names are part of the rule language: add, never rename.
+ */
+public enum Feature {
+    CARD_COUNT_1M("card.count_1m", Type.NUMBER, v -> v.card().count1m()),
+    CARD_COUNT_1H("card.count_1h", Type.NUMBER, v -> v.card().count1h()),
+    CARD_COUNT_24H("card.count_24h", Type.NUMBER, v -> v.card().count24h()),
+    CARD_AMOUNT_1M("card.amount_1m", Type.NUMBER, v -> v.card().amount1m()),
+    CARD_AMOUNT_1H("card.amount_1h", Type.NUMBER, v -> v.card().amount1h()),
+    CARD_AMOUNT_24H("card.amount_24h", Type.NUMBER, v -> v.card().amount24h()),
+    CARD_DISTINCT_MERCHANTS_1H("card.distinct_merchants_1h", Type.NUMBER, v -> v.card().distinctMerchants1h()),
+    CARD_DISTINCT_COUNTRIES_1H("card.distinct_countries_1h", Type.NUMBER, v -> v.card().distinctCountries1h()),
+    CARD_TESTING("card.card_testing", Type.BOOLEAN, v -> v.card().cardTesting()),
+    CARD_SECONDS_SINCE_PREVIOUS("card.seconds_since_previous", Type.NUMBER, v -> v.card().secondsSincePrevious()),
+    MERCHANT_AMOUNT_ZSCORE("merchant.amount_zscore", Type.NUMBER, v -> v.merchant().amountZScore()),
+    MERCHANT_REFUND_RATIO("merchant.refund_ratio", Type.NUMBER, v -> v.merchant().refundRatio()),
+    MERCHANT_CHARGEBACK_RATIO("merchant.chargeback_ratio", Type.NUMBER, v -> v.merchant().chargebackRatio()),
+    MERCHANT_BASELINE_PAYMENTS("merchant.baseline_payments", Type.NUMBER, v -> v.merchant().baselinePayments()),
+    GEO_CARD_MERCHANT_MISMATCH("geo.card_merchant_country_mismatch", Type.BOOLEAN,
+            v -> !v.payment().cardCountry().equals(v.payment().merchantCountry())),
+    GEO_IP_MISMATCH("geo.ip_country_mismatch", Type.BOOLEAN, v -> v.payment().ipCountry() != null
+            && (!v.payment().ipCountry().equals(v.payment().cardCountry())
+                    || !v.payment().ipCountry().equals(v.payment().merchantCountry()))),
+    PAYMENT_AMOUNT_MINOR("payment.amount_minor", Type.NUMBER, v -> v.payment().amountMinor()),
+    PAYMENT_TYPE("payment.type", Type.STRING, v -> v.payment().type().name()),
+    PAYMENT_CURRENCY("payment.currency", Type.STRING, v -> v.payment().currency()),
+    PAYMENT_CARD_COUNTRY("payment.card_country", Type.STRING, v -> v.payment().cardCountry()),
+    PAYMENT_MERCHANT_COUNTRY("payment.merchant_country", Type.STRING, v -> v.payment().merchantCountry());
+
+    /** What a feature's values are, and so which comparisons a rule may make on it. */
+    public enum Type { NUMBER, BOOLEAN, STRING }
+
+    /** Everything a feature can be computed from. */
+    public record Values(TokenizedPayment payment, CardFeatures card, MerchantFeatures merchant) {}
+
+    private final String featureName;
+    private final Type type;
+    private final Function<Values, Object> extractor;
+
+    Feature(String featureName, Type type, Function<Values, Object> extractor) {
+        this.featureName = featureName;
+        this.type = type;
+        this.extractor = extractor;
+    }
+
+    public String featureName() {
+        return featureName;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    /** The value: a {@link Number}, a {@link Boolean} or a {@link String}, per {@link #type()}. */
+    public Object valueOf(Values values) {
+        return extractor.apply(values);
+    }
+
+    /** The feature with this rule-language name, or null. */
+    public static Feature byName(String name) {
+        for (Feature f : values()) {
+            if (f.featureName.equals(name.toLowerCase(Locale.ROOT))) {
+                return f;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,75 @@
+package com.cardpay.payments.functions.fraud.features;
+
+import static com.cardpay.payments.functions.fraud.features.FeaturePayments.minutes;
+import static com.cardpay.payments.functions.fraud.features.FeaturePayments.purchase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cardpay.payments.functions.fraud.FraudSettings;
+import com.cardpay.payments.functions.model.PaymentType;
+
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.java.typeutils.GenericTypeInfo;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The feature state types are Flink POJOs all the way down, so they are serialized by Flink's own
+ * serializers with generic types (Kryo) disabled, as the job runs.
+ */
+class FeatureStateTypesTest {
+    private final FraudSettings settings = FraudSettings.defaults();
+
+    @Test
+    void cardActivityIsAPojoOfPojosAndArrays() throws Exception {
+        assertPojoWithoutGenericFields(CardActivity.class);
+        assertPojoWithoutGenericFields(BucketRing.class);
+        assertPojoWithoutGenericFields(RecentValues.class);
+
+        CardActivity activity = new CardActivity();
+        activity.record(purchase(0, 100).merchant("m-1", "FR").build(), settings);
+        activity.record(purchase(minutes(1), 200).merchant("m-2", "DE").build(), settings);
+        CardActivity copy = roundTrip(CardActivity.class, activity);
+
+        assertThat(copy.record(purchase(minutes(2), 300).build(), settings))
+                .isEqualTo(activity.record(purchase(minutes(2), 300).build(), settings));
+        assertThat(copy).usingRecursiveComparison().isEqualTo(activity);
+    }
+
+    @Test
+    void merchantProfileIsAPojo() throws Exception {
+        assertPojoWithoutGenericFields(MerchantProfile.class);
+
+        MerchantFeatureCalculator calculator = new MerchantFeatureCalculator(settings);
+        MerchantProfile profile = calculator.update(null, purchase(0, 1_000).build());
+        profile = calculator.update(profile, purchase(1, 1_500).currency("USD").build());
+        profile = calculator.update(profile, purchase(2, 700).type(PaymentType.REFUND).build());
+
+        assertThat(roundTrip(MerchantProfile.class, profile)).usingRecursiveComparison().isEqualTo(profile);
+        assertThat(roundTrip(MerchantProfile.class, new MerchantProfile())).usingRecursiveComparison()
+                .isEqualTo(new MerchantProfile());
+    }
+
+    private static void assertPojoWithoutGenericFields(Class<?> type) {
+        TypeInformation<?> info = TypeInformation.of(type);
+        assertThat(info).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
+        PojoTypeInfo<?> pojo = (PojoTypeInfo<?>) info;
+        for (int i = 0; i < pojo.getArity(); i++) {
+            assertThat(pojo.getPojoFieldAt(i).getTypeInformation())
+                    .as(type.getSimpleName() + "." + pojo.getPojoFieldAt(i).getField().getName())
+                    .isNotInstanceOf(GenericTypeInfo.class);
+        }
+    }
+
+    private static <T> T roundTrip(Class<T> type, T value) throws Exception {
+        SerializerConfigImpl config = new SerializerConfigImpl();
+        config.setGenericTypes(false);
+        TypeSerializer<T> serializer = TypeInformation.of(type).createSerializer(config);
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(value, out);
+        return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+    }
+}

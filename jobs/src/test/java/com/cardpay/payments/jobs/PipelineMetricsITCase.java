@@ -93,6 +93,12 @@ class PipelineMetricsITCase {
             List<Sample> samples = PrometheusText.parse(body);
             // The ingest-stage counters; the fraud stage's own metrics are checked by its tests.
             Map<String, Long> actual = new java.util.TreeMap<>(PrometheusText.paymentsCounters(samples));
+            // Every unique payment gets exactly one fraud decision; the other fraud series exist.
+            assertThat(actual.get("payments_fraud_decisions")).isEqualTo(expected.get("payments_records_tokenized"));
+            assertThat(actual.get("payments_fraud_rule_updates_rejected")).isZero();
+            assertThat(samples).anyMatch(m -> m.name().endsWith("payments_fraud_scoring_nanos"))
+                    .anyMatch(m -> m.name().endsWith("payments_fraud_decisions_per_second") && m.labels().containsKey("decision"))
+                    .anyMatch(m -> m.name().endsWith("payments_fraud_rule_hits") && m.labels().containsKey("rule_id"));
             actual.keySet().removeIf(name -> name.startsWith("payments_fraud_"));
             assertThat(actual).as("payments_* counters summed over subtasks, from:%n%s", String.join("\n", ourLines(body)))
                     .isEqualTo(expected);

@@ -1,7 +1,8 @@
 package com.cardpay.payments.functions.fraud;
 
 /**
- * How this payment compares with its merchant's history, from state keyed by merchant.
+ * How this payment compares with its merchant's history, from state keyed by merchant. These are
+ * statistics, hence doubles; money itself is never held in floating point.
  *
  * @param amountZScore how many standard deviations this amount stands from the merchant's
  *     exponentially weighted mean for the currency (0 until the baseline has enough payments)

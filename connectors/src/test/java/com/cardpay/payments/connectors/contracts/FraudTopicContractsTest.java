@@ -41,7 +41,7 @@ class FraudTopicContractsTest {
         byte[] value = OutputJson.scored(scored);
 
         assertThat(TopicSchemas.validate(SCORED, value)).as(new String(value, StandardCharsets.UTF_8)).isEmpty();
-        assertThat(new String(value, StandardCharsets.UTF_8)).contains("\"decision\":\"REVIEW\"", "\"card.count_1m\":6");
+        assertThat(new String(value, StandardCharsets.UTF_8)).contains("\"decision\":\"REVIEW\"", "\"card.count_short\":6");
     }
 
     @Test

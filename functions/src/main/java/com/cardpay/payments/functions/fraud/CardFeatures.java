@@ -8,13 +8,13 @@ package com.cardpay.payments.functions.fraud;
  * @param secondsSincePrevious -1 for the card's first payment within the state's horizon
  */
 public record CardFeatures(
-        long count1m,
-        long count1h,
-        long count24h,
-        long amount1m,
-        long amount1h,
-        long amount24h,
-        int distinctMerchants1h,
-        int distinctCountries1h,
+        long countShort,
+        long countMedium,
+        long countLong,
+        long amountShort,
+        long amountMedium,
+        long amountLong,
+        int distinctMerchants,
+        int distinctCountries,
         boolean cardTesting,
         long secondsSincePrevious) {}

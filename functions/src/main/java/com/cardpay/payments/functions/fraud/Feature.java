@@ -10,14 +10,14 @@ import java.util.function.Function;
  * rejected. Names are part of the rule language: add, never rename.
  */
 public enum Feature {
-    CARD_COUNT_1M("card.count_1m", Type.NUMBER, v -> v.card().count1m()),
-    CARD_COUNT_1H("card.count_1h", Type.NUMBER, v -> v.card().count1h()),
-    CARD_COUNT_24H("card.count_24h", Type.NUMBER, v -> v.card().count24h()),
-    CARD_AMOUNT_1M("card.amount_1m", Type.NUMBER, v -> v.card().amount1m()),
-    CARD_AMOUNT_1H("card.amount_1h", Type.NUMBER, v -> v.card().amount1h()),
-    CARD_AMOUNT_24H("card.amount_24h", Type.NUMBER, v -> v.card().amount24h()),
-    CARD_DISTINCT_MERCHANTS_1H("card.distinct_merchants_1h", Type.NUMBER, v -> v.card().distinctMerchants1h()),
-    CARD_DISTINCT_COUNTRIES_1H("card.distinct_countries_1h", Type.NUMBER, v -> v.card().distinctCountries1h()),
+    CARD_COUNT_SHORT("card.count_short", Type.NUMBER, v -> v.card().countShort()),
+    CARD_COUNT_MEDIUM("card.count_medium", Type.NUMBER, v -> v.card().countMedium()),
+    CARD_COUNT_LONG("card.count_long", Type.NUMBER, v -> v.card().countLong()),
+    CARD_AMOUNT_SHORT("card.amount_short", Type.NUMBER, v -> v.card().amountShort()),
+    CARD_AMOUNT_MEDIUM("card.amount_medium", Type.NUMBER, v -> v.card().amountMedium()),
+    CARD_AMOUNT_LONG("card.amount_long", Type.NUMBER, v -> v.card().amountLong()),
+    CARD_DISTINCT_MERCHANTS("card.distinct_merchants", Type.NUMBER, v -> v.card().distinctMerchants()),
+    CARD_DISTINCT_COUNTRIES("card.distinct_countries", Type.NUMBER, v -> v.card().distinctCountries()),
     CARD_TESTING("card.card_testing", Type.BOOLEAN, v -> v.card().cardTesting()),
     CARD_SECONDS_SINCE_PREVIOUS("card.seconds_since_previous", Type.NUMBER, v -> v.card().secondsSincePrevious()),
     MERCHANT_AMOUNT_ZSCORE("merchant.amount_zscore", Type.NUMBER, v -> v.merchant().amountZScore()),

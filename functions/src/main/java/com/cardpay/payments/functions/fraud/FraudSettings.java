@@ -6,6 +6,10 @@ import java.time.Duration;
 /**
  * Thresholds and windows of the fraud stage, from config.
  *
+ * @param shortWindow length of the short velocity window ({@code card.count_short}, {@code card.amount_short})
+ * @param mediumWindow length of the medium velocity window
+ * @param longWindow length of the long velocity window
+ * @param distinctWindow window of {@code card.distinct_merchants} and {@code card.distinct_countries}
  * @param smallAmountMinor a purchase at or below this counts as "small" for card testing
  * @param largeAmountMinor a purchase at or above this counts as "large" for card testing
  * @param cardTestingSmallCount this many small purchases within {@code cardTestingWindow} before a
@@ -18,6 +22,10 @@ import java.time.Duration;
  * @param declineScore a score at or above this is DECLINE
  */
 public record FraudSettings(
+        Duration shortWindow,
+        Duration mediumWindow,
+        Duration longWindow,
+        Duration distinctWindow,
         long smallAmountMinor,
         long largeAmountMinor,
         int cardTestingSmallCount,
@@ -30,7 +38,14 @@ public record FraudSettings(
         int declineScore) implements Serializable {
 
     public static FraudSettings defaults() {
-        return new FraudSettings(500, 50_000, 3, Duration.ofMinutes(10), 200, Duration.ofDays(7), 30, Duration.ofDays(90),
-                400, 700);
+        return new FraudSettings(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(1),
+                500, 50_000, 3, Duration.ofMinutes(10), 200, Duration.ofDays(7), 30, Duration.ofDays(90), 400, 700);
+    }
+
+    /** These settings with other velocity and distinct windows. */
+    public FraudSettings withWindows(Duration shortLength, Duration mediumLength, Duration longLength, Duration distinctLength) {
+        return new FraudSettings(shortLength, mediumLength, longLength, distinctLength, smallAmountMinor, largeAmountMinor,
+                cardTestingSmallCount, cardTestingWindow, merchantBaselineHalfLife, merchantRatioHalfLife, merchantMinBaseline,
+                merchantStateTtl, reviewScore, declineScore);
     }
 }

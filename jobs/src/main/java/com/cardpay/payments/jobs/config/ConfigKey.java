@@ -47,6 +47,11 @@ public enum ConfigKey {
     RESTART_INITIAL_BACKOFF("restart.initial-backoff", "1s", "Exponential-delay restart strategy: first backoff."),
     RESTART_MAX_BACKOFF("restart.max-backoff", "1m", "Exponential-delay restart strategy: longest backoff."),
     KEY_PROVIDER("tokenization.key-provider", "vault", "Where tokenization keys come from: vault (production) or local (development only; public keys)."),
+    // Longer windows cost nothing per payment but keep a card's state longer (the long window plus a minute).
+    FRAUD_SHORT_WINDOW("fraud.card-window.short", "1m", "Short velocity window (card.count_short, card.amount_short): 6 buckets, each at least 1s."),
+    FRAUD_MEDIUM_WINDOW("fraud.card-window.medium", "1h", "Medium velocity window (card.count_medium, card.amount_medium): 60 buckets."),
+    FRAUD_LONG_WINDOW("fraud.card-window.long", "24h", "Long velocity window (card.count_long, card.amount_long): 24 buckets, at most 31d."),
+    FRAUD_DISTINCT_WINDOW("fraud.card-distinct-window", "1h", "Window of card.distinct_merchants and card.distinct_countries."),
     FRAUD_SMALL_AMOUNT("fraud.small-amount-minor", "500", "Card testing: a purchase at or below this (minor units) is small."),
     FRAUD_LARGE_AMOUNT("fraud.large-amount-minor", "50000", "Card testing: a purchase at or above this (minor units) is large."),
     FRAUD_CARD_TESTING_COUNT("fraud.card-testing-small-count", "3", "Card testing: this many small purchases before a large one."),

@@ -6,6 +6,7 @@ import com.cardpay.payments.connectors.kafka.KafkaTls;
 import com.cardpay.payments.connectors.kafka.PaymentsKafka.StartingOffsets;
 import com.cardpay.payments.connectors.vault.VaultSettings;
 import com.cardpay.payments.functions.fraud.FraudSettings;
+import com.cardpay.payments.functions.fraud.features.VelocityWindow;
 
 import java.io.Serializable;
 import java.net.URI;
@@ -96,7 +97,8 @@ public record PaymentsConfig(
                         v.string(VAULT_TRANSIT_KEY), v.duration(VAULT_DATA_KEY_MAX_AGE), v.positiveLong(VAULT_DATA_KEY_MAX_USES),
                         v.duration(VAULT_KEY_CACHE_TTL), v.duration(VAULT_REFRESH_INTERVAL), v.duration(VAULT_REQUEST_TIMEOUT),
                         v.optionalString(VAULT_CA_CERT)),
-                new FraudSettings(v.positiveLong(FRAUD_SMALL_AMOUNT), v.positiveLong(FRAUD_LARGE_AMOUNT),
+                new FraudSettings(v.duration(FRAUD_SHORT_WINDOW), v.duration(FRAUD_MEDIUM_WINDOW), v.duration(FRAUD_LONG_WINDOW),
+                        v.duration(FRAUD_DISTINCT_WINDOW), v.positiveLong(FRAUD_SMALL_AMOUNT), v.positiveLong(FRAUD_LARGE_AMOUNT),
                         v.positiveInt(FRAUD_CARD_TESTING_COUNT), v.duration(FRAUD_CARD_TESTING_WINDOW),
                         v.positiveInt(FRAUD_BASELINE_HALF_LIFE), v.duration(FRAUD_RATIO_HALF_LIFE),
                         v.positiveInt(FRAUD_MIN_BASELINE), v.duration(FRAUD_MERCHANT_TTL),
@@ -139,6 +141,7 @@ public record PaymentsConfig(
             v.problem(FRAUD_REVIEW_SCORE, "must be below fraud.decline-score (" + fraud.declineScore()
                     + "), which must be at most 1000");
         }
+        checkCardWindows(v);
         if (fraud.smallAmountMinor() >= fraud.largeAmountMinor()) {
             v.problem(FRAUD_SMALL_AMOUNT, "must be below fraud.large-amount-minor (" + fraud.largeAmountMinor() + ")");
         }
@@ -172,6 +175,29 @@ public record PaymentsConfig(
                 v.problem(VAULT_KEY_CACHE_TTL, "must be at least twice vault.refresh-interval (" + vault.refreshInterval()
                         + "), or one missed refresh would stop tokenization");
             }
+        }
+    }
+
+    private void checkCardWindows(ConfigValues v) {
+        checkVelocityWindow(v, FRAUD_SHORT_WINDOW, fraud.shortWindow(), VelocityWindow.SHORT_BUCKETS);
+        checkVelocityWindow(v, FRAUD_MEDIUM_WINDOW, fraud.mediumWindow(), VelocityWindow.MEDIUM_BUCKETS);
+        checkVelocityWindow(v, FRAUD_LONG_WINDOW, fraud.longWindow(), VelocityWindow.LONG_BUCKETS);
+        if (fraud.shortWindow().compareTo(fraud.mediumWindow()) >= 0) {
+            v.problem(FRAUD_SHORT_WINDOW, "must be shorter than fraud.card-window.medium (" + fraud.mediumWindow() + ")");
+        }
+        if (fraud.mediumWindow().compareTo(fraud.longWindow()) >= 0) {
+            v.problem(FRAUD_MEDIUM_WINDOW, "must be shorter than fraud.card-window.long (" + fraud.longWindow() + ")");
+        }
+        if (fraud.distinctWindow().isZero() || fraud.distinctWindow().compareTo(VelocityWindow.MAX_LENGTH) > 0) {
+            v.problem(FRAUD_DISTINCT_WINDOW, "must be positive and at most " + VelocityWindow.MAX_LENGTH.toDays() + "d, got "
+                    + fraud.distinctWindow());
+        }
+    }
+
+    private static void checkVelocityWindow(ConfigValues v, ConfigKey key, Duration length, int buckets) {
+        String problem = VelocityWindow.problem(length, buckets);
+        if (problem != null) {
+            v.problem(key, problem);
         }
     }
 

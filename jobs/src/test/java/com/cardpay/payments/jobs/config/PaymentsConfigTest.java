@@ -119,6 +119,35 @@ class PaymentsConfigTest {
     }
 
     @Test
+    void cardWindowsAreConfigurable() {
+        Map<String, String> s = local();
+        s.put("fraud.card-window.short", "5m");
+        s.put("fraud.card-window.medium", "2h");
+        s.put("fraud.card-window.long", "7d");
+        s.put("fraud.card-distinct-window", "10m");
+
+        PaymentsConfig config = PaymentsConfig.from(s);
+
+        assertThat(config.fraud().shortWindow()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.fraud().mediumWindow()).isEqualTo(Duration.ofHours(2));
+        assertThat(config.fraud().longWindow()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.fraud().distinctWindow()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void cardWindowsMustMakeWholeBucketsAndGrowShortToLong() {
+        Map<String, String> s = local();
+        s.put("fraud.card-window.short", "5s");
+        s.put("fraud.card-window.medium", "90d");
+        s.put("fraud.card-window.long", "1h");
+
+        assertThat(rejected(s).problems()).containsExactlyInAnyOrder(
+                "fraud.card-window.short: must split into 6 equal buckets of whole milliseconds, each at least 1s; got PT5S",
+                "fraud.card-window.medium: must be positive and at most 31d, got PT2160H",
+                "fraud.card-window.medium: must be shorter than fraud.card-window.long (PT1H)");
+    }
+
+    @Test
     void outputTopicsMustDifferFromEachOther() {
         Map<String, String> s = local();
         s.put("topics.dlq", "payments.tokenized");

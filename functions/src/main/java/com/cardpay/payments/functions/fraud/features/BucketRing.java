@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A ring of event-time buckets, each holding a count and an amount sum in minor units: the state
- * of one {@link CounterTier}. Bucket {@code b} lives in slot {@code b mod slots}; the ring holds
+ * of one {@link VelocityWindow}. Bucket {@code b} lives in slot {@code b mod slots}; the ring holds
  * the buckets {@code head - slots + 1 .. head}, where {@code head} is the newest bucket it has
  * seen. Moving {@code head} forward clears the slots it passes over, so the memory is fixed
  * whatever the payment rate, and a payment older than the ring's span is simply not held.
@@ -17,15 +17,18 @@ public final class BucketRing {
 
     /** The newest bucket held, or {@link #EMPTY}. */
     public long head = EMPTY;
+    /** Width of a bucket; a ring whose width no longer matches the configured window is replaced. */
+    public long bucketMillis;
     public long[] counts;
     public long[] amounts;
 
     /** For Flink's POJO serializer. */
     public BucketRing() {
-        this(0);
+        this(0, 0L);
     }
 
-    BucketRing(int slots) {
+    BucketRing(int slots, long bucketMillis) {
+        this.bucketMillis = bucketMillis;
         counts = new long[slots];
         amounts = new long[slots];
     }

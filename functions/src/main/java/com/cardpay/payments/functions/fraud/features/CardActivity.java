@@ -12,9 +12,9 @@ import java.util.Arrays;
  * state of one {@code card_token}. No payment is stored, only counters and a few times.
  *
  * <ul>
- *   <li>{@link #lastMinute}, {@link #lastHour}, {@link #lastDay}: bucketed counts and amount sums
- *       (see {@link CounterTier} and {@link BucketRing});
- *   <li>{@link #merchants}, {@link #merchantCountries}: distinct values over the last hour;
+ *   <li>{@link #shortWindow}, {@link #mediumWindow}, {@link #longWindow}: bucketed counts and
+ *       amount sums (see {@link VelocityWindow} and {@link BucketRing});
+ *   <li>{@link #merchants}, {@link #merchantCountries}: distinct values over the distinct window;
  *   <li>{@link #smallPurchaseTimes}: the times of the newest {@code cardTestingSmallCount} small
  *       purchases, newest first, for the card-testing pattern;
  *   <li>{@link #recentEventTimes}: the newest {@link #RECENT_TIMES} event times, newest first, so
@@ -25,21 +25,17 @@ import java.util.Arrays;
  */
 public final class CardActivity {
     static final int RECENT_TIMES = 4;
-    static final long HOUR_MILLIS = 3_600_000L;
 
-    public BucketRing lastMinute;
-    public BucketRing lastHour;
-    public BucketRing lastDay;
+    public BucketRing shortWindow;
+    public BucketRing mediumWindow;
+    public BucketRing longWindow;
     public RecentValues merchants;
     public RecentValues merchantCountries;
     public long[] smallPurchaseTimes;
     public long[] recentEventTimes;
 
-    /** An empty activity; also for Flink's POJO serializer. */
+    /** An empty activity, its rings laid out on first use; also for Flink's POJO serializer. */
     public CardActivity() {
-        lastMinute = new BucketRing(CounterTier.LAST_MINUTE.slots());
-        lastHour = new BucketRing(CounterTier.LAST_HOUR.slots());
-        lastDay = new BucketRing(CounterTier.LAST_DAY.slots());
         merchants = new RecentValues();
         merchantCountries = new RecentValues();
         smallPurchaseTimes = new long[0];
@@ -56,7 +52,18 @@ public final class CardActivity {
      * payment included. Payments later in event time that already arrived count only where they
      * share a bucket with this one (out-of-order arrivals).
      */
-    CardFeatures record(TokenizedPayment p, FraudSettings settings) {
+    CardFeatures record(TokenizedPayment p, FraudSettings settings, CardWindows windows) {
+        // Rings laid out for other window lengths (a config change across a savepoint) start
+        // afresh: their buckets mean other times, and mixing them would give wrong counts.
+        if (!windows.shortWindow().fits(shortWindow)) {
+            shortWindow = windows.shortWindow().newRing();
+        }
+        if (!windows.mediumWindow().fits(mediumWindow)) {
+            mediumWindow = windows.mediumWindow().newRing();
+        }
+        if (!windows.longWindow().fits(longWindow)) {
+            longWindow = windows.longWindow().newRing();
+        }
         long t = p.eventTimeMillis();
         long latest = Math.max(latestEventTime(), t);
 
@@ -77,24 +84,25 @@ public final class CardActivity {
         }
 
         // a value last seen this long before the newest payment counts for no payment within the headroom
-        long forgetUpTo = latest - HOUR_MILLIS - CounterTier.LATE_HEADROOM_MILLIS;
+        long distinctMillis = settings.distinctWindow().toMillis();
+        long forgetUpTo = latest - distinctMillis - VelocityWindow.LATE_HEADROOM_MILLIS;
         merchants.see(p.merchantId(), t, forgetUpTo);
         merchantCountries.see(p.merchantCountry(), t, forgetUpTo);
 
-        long[] minute = addAndSum(lastMinute, CounterTier.LAST_MINUTE, t, p.amountMinor());
-        long[] hour = addAndSum(lastHour, CounterTier.LAST_HOUR, t, p.amountMinor());
-        long[] day = addAndSum(lastDay, CounterTier.LAST_DAY, t, p.amountMinor());
-        return new CardFeatures(minute[0], hour[0], day[0], minute[1], hour[1], day[1],
-                merchants.distinctIncluding(p.merchantId(), t - HOUR_MILLIS),
-                merchantCountries.distinctIncluding(p.merchantCountry(), t - HOUR_MILLIS),
+        long[] inShort = addAndSum(shortWindow, windows.shortWindow(), t, p.amountMinor());
+        long[] inMedium = addAndSum(mediumWindow, windows.mediumWindow(), t, p.amountMinor());
+        long[] inLong = addAndSum(longWindow, windows.longWindow(), t, p.amountMinor());
+        return new CardFeatures(inShort[0], inMedium[0], inLong[0], inShort[1], inMedium[1], inLong[1],
+                merchants.distinctIncluding(p.merchantId(), t - distinctMillis),
+                merchantCountries.distinctIncluding(p.merchantCountry(), t - distinctMillis),
                 cardTesting, secondsSincePrevious);
     }
 
     /** {count, amount} of the tier's window ending at t, the payment included even if the ring could not hold it. */
-    private static long[] addAndSum(BucketRing ring, CounterTier tier, long t, long amountMinor) {
-        boolean held = ring.add(tier.bucketOf(t), amountMinor);
-        long from = tier.windowStart(t);
-        long to = tier.bucketOf(t);
+    private static long[] addAndSum(BucketRing ring, VelocityWindow window, long t, long amountMinor) {
+        boolean held = ring.add(window.bucketOf(t), amountMinor);
+        long from = window.windowStart(t);
+        long to = window.bucketOf(t);
         long count = ring.count(from, to);
         long amount = ring.amount(from, to);
         return held ? new long[] {count, amount} : new long[] {count + 1, amount + amountMinor};

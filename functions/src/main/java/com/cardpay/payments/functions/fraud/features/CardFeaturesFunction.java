@@ -18,10 +18,12 @@ import org.apache.flink.util.Preconditions;
  * its {@link CardFeatures}, computed as of its own event time and including itself.
  *
  * <ul>
- *   <li><b>Velocity</b> (count and amount over the last minute, hour and 24 hours) counts every
- *       payment type: refunds and chargebacks are card activity too, and rules can still tell
- *       types apart through {@code payment.type}. Windows are whole buckets; see {@link CounterTier}.
- *   <li><b>Distinct merchants and merchant countries</b> over the last hour (exact in time, at
+ *   <li><b>Velocity</b> (count and amount over the short, medium and long windows: by default the
+ *       last minute, hour and 24 hours) counts every payment type: refunds and chargebacks are card
+ *       activity too, and rules can still tell types apart through {@code payment.type}. Windows
+ *       are whole buckets; see {@link VelocityWindow}.
+ *   <li><b>Distinct merchants and merchant countries</b> over the distinct window (by default the
+ *       last hour; exact in time, at
  *       most {@link RecentValues#CAPACITY}), also over every type.
  *   <li><b>Card testing</b> looks at purchases only: a purchase of at least
  *       {@code largeAmountMinor} that follows at least {@code cardTestingSmallCount} purchases of
@@ -34,12 +36,12 @@ import org.apache.flink.util.Preconditions;
  * </ul>
  *
  * <p>State: one {@link CardActivity} per card, fixed-size. Payments may arrive out of order: each
- * lands in its own buckets, and one up to {@link CounterTier#LATE_HEADROOM_MILLIS} behind the
+ * lands in its own buckets, and one up to {@link VelocityWindow#LATE_HEADROOM_MILLIS} behind the
  * card's newest payment gets exact features. An even older one counts only in the rings that still
  * cover its time (and always in its own features).
  *
- * <p>Cleanup: one event-time timer per card, at newest event time + max(24 h, card-testing window)
- * + {@link CounterTier#LATE_HEADROOM_MILLIS}. By then nothing in the state can count for an on-time
+ * <p>Cleanup: one event-time timer per card, at newest event time + the longest of the long, distinct and card-testing windows
+ * + {@link VelocityWindow#LATE_HEADROOM_MILLIS}. By then nothing in the state can count for an on-time
  * payment, so the timer clears it. A newer payment moves the timer (the old one is deleted), so a
  * card has at most one timer.
  */
@@ -49,6 +51,7 @@ public final class CardFeaturesFunction extends KeyedProcessFunction<String, Tok
     static final String STATE_NAME = "card-activity";
 
     private final FraudSettings settings;
+    private final CardWindows windows;
     private final long retentionMillis;
     private transient ValueState<CardActivity> activity;
 
@@ -57,9 +60,13 @@ public final class CardFeaturesFunction extends KeyedProcessFunction<String, Tok
                 "cardTestingSmallCount must be at least 1, got %s", settings.cardTestingSmallCount());
         Preconditions.checkArgument(!settings.cardTestingWindow().isNegative() && !settings.cardTestingWindow().isZero(),
                 "cardTestingWindow must be positive, got %s", settings.cardTestingWindow());
+        Preconditions.checkArgument(!settings.distinctWindow().isNegative() && !settings.distinctWindow().isZero(),
+                "distinctWindow must be positive, got %s", settings.distinctWindow());
         this.settings = settings;
-        this.retentionMillis = Math.max(CounterTier.LAST_DAY.windowMillis(), settings.cardTestingWindow().toMillis())
-                + CounterTier.LATE_HEADROOM_MILLIS;
+        this.windows = CardWindows.of(settings);
+        long longest = Math.max(windows.longWindow().windowMillis(),
+                Math.max(settings.cardTestingWindow().toMillis(), settings.distinctWindow().toMillis()));
+        this.retentionMillis = longest + VelocityWindow.LATE_HEADROOM_MILLIS;
     }
 
     @Override
@@ -75,7 +82,7 @@ public final class CardFeaturesFunction extends KeyedProcessFunction<String, Tok
             card = new CardActivity();
         }
         long latestBefore = card.latestEventTime();
-        CardFeatures features = card.record(payment, settings);
+        CardFeatures features = card.record(payment, settings, windows);
         activity.update(card);
 
         long latest = card.latestEventTime();

@@ -17,14 +17,14 @@ final class NumberReaders {
     /** A reader of a whole-number feature, or null when the feature is decimal (or unknown here). */
     static ToLongFunction<Feature.Values> longReader(Feature feature) {
         return switch (feature) {
-            case CARD_COUNT_1M -> v -> v.card().count1m();
-            case CARD_COUNT_1H -> v -> v.card().count1h();
-            case CARD_COUNT_24H -> v -> v.card().count24h();
-            case CARD_AMOUNT_1M -> v -> v.card().amount1m();
-            case CARD_AMOUNT_1H -> v -> v.card().amount1h();
-            case CARD_AMOUNT_24H -> v -> v.card().amount24h();
-            case CARD_DISTINCT_MERCHANTS_1H -> v -> v.card().distinctMerchants1h();
-            case CARD_DISTINCT_COUNTRIES_1H -> v -> v.card().distinctCountries1h();
+            case CARD_COUNT_SHORT -> v -> v.card().countShort();
+            case CARD_COUNT_MEDIUM -> v -> v.card().countMedium();
+            case CARD_COUNT_LONG -> v -> v.card().countLong();
+            case CARD_AMOUNT_SHORT -> v -> v.card().amountShort();
+            case CARD_AMOUNT_MEDIUM -> v -> v.card().amountMedium();
+            case CARD_AMOUNT_LONG -> v -> v.card().amountLong();
+            case CARD_DISTINCT_MERCHANTS -> v -> v.card().distinctMerchants();
+            case CARD_DISTINCT_COUNTRIES -> v -> v.card().distinctCountries();
             case CARD_SECONDS_SINCE_PREVIOUS -> v -> v.card().secondsSincePrevious();
             case MERCHANT_BASELINE_PAYMENTS -> v -> v.merchant().baselinePayments();
             case PAYMENT_AMOUNT_MINOR -> v -> v.payment().amountMinor();

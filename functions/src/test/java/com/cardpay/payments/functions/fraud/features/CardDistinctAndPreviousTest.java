@@ -31,15 +31,15 @@ class CardDistinctAndPreviousTest {
         cards.send(purchase(0, 100).merchant("m-1", "FR"));
         cards.send(purchase(minutes(10), 100).merchant("m-2", "DE"));
         assertThat(cards.send(purchase(minutes(20), 100).merchant("m-1", "FR")))
-                .extracting(CardFeatures::distinctMerchants1h, CardFeatures::distinctCountries1h).containsExactly(2, 2);
+                .extracting(CardFeatures::distinctMerchants, CardFeatures::distinctCountries).containsExactly(2, 2);
 
         // m-1 at 0 min is out of the hour, but m-1 was seen again at 20 min
         assertThat(cards.send(purchase(minutes(65), 100).merchant("m-3", "FR")))
-                .extracting(CardFeatures::distinctMerchants1h, CardFeatures::distinctCountries1h).containsExactly(3, 2);
+                .extracting(CardFeatures::distinctMerchants, CardFeatures::distinctCountries).containsExactly(3, 2);
 
         // m-2 and DE (10 min) are out of the hour now
         assertThat(cards.send(purchase(minutes(75), 100).merchant("m-3", "FR")))
-                .extracting(CardFeatures::distinctMerchants1h, CardFeatures::distinctCountries1h).containsExactly(2, 1);
+                .extracting(CardFeatures::distinctMerchants, CardFeatures::distinctCountries).containsExactly(2, 1);
     }
 
     @Test
@@ -48,8 +48,8 @@ class CardDistinctAndPreviousTest {
 
         CardFeatures f = cards.send(purchase(seconds(1), 100).merchant("m-2", "IT").type(PaymentType.REFUND));
 
-        assertThat(f.distinctMerchants1h()).isEqualTo(2);
-        assertThat(f.distinctCountries1h()).isEqualTo(2);
+        assertThat(f.distinctMerchants()).isEqualTo(2);
+        assertThat(f.distinctCountries()).isEqualTo(2);
     }
 
     @Test
@@ -59,8 +59,8 @@ class CardDistinctAndPreviousTest {
             f = cards.send(purchase(seconds(i), 100).merchant("m-" + i, "FR"));
         }
 
-        assertThat(f.distinctMerchants1h()).isEqualTo(RecentValues.CAPACITY);
-        assertThat(f.distinctCountries1h()).isEqualTo(1);
+        assertThat(f.distinctMerchants()).isEqualTo(RecentValues.CAPACITY);
+        assertThat(f.distinctCountries()).isEqualTo(1);
     }
 
     @Test

@@ -37,7 +37,12 @@ final class CardHarness implements AutoCloseable {
 
     /** A harness restored from a snapshot, then opened. */
     static CardHarness restore(OperatorSubtaskState snapshot) throws Exception {
-        CardHarness h = new CardHarness(FraudSettings.defaults());
+        return restore(snapshot, FraudSettings.defaults());
+    }
+
+    /** A harness restored from a snapshot under {@code settings}, then opened. */
+    static CardHarness restore(OperatorSubtaskState snapshot, FraudSettings settings) throws Exception {
+        CardHarness h = new CardHarness(settings);
         h.harness.initializeState(snapshot);
         h.harness.open();
         return h;

@@ -39,14 +39,14 @@ class CardOutOfOrderTest {
         CardFeatures late = cards.send(purchase(seconds(55), 300));
 
         // as of 55 s: the payments at 0 s and 55 s; the one at 65 s is later, in another 10 s and 1 min bucket
-        assertThat(late).extracting(CardFeatures::count1m, CardFeatures::amount1m, CardFeatures::count1h,
-                        CardFeatures::amount1h, CardFeatures::count24h, CardFeatures::amount24h)
+        assertThat(late).extracting(CardFeatures::countShort, CardFeatures::amountShort, CardFeatures::countMedium,
+                        CardFeatures::amountMedium, CardFeatures::countLong, CardFeatures::amountLong)
                 .as("the 24 h window shares its hour bucket with the later payment")
                 .containsExactly(2L, 400L, 2L, 400L, 3L, 600L);
 
         // 10 s buckets 2..7 hold 55 s, 65 s and 70 s; the late payment did not land at 65 s or 0 s
         assertThat(cards.send(purchase(seconds(70), 400)))
-                .extracting(CardFeatures::count1m, CardFeatures::amount1m, CardFeatures::count1h)
+                .extracting(CardFeatures::countShort, CardFeatures::amountShort, CardFeatures::countMedium)
                 .containsExactly(3L, 900L, 4L);
     }
 
@@ -60,8 +60,8 @@ class CardOutOfOrderTest {
         CardFeatures late = cards.send(purchase(seconds(60), 100));
 
         // buckets 1..6: 20 s and itself (a ring of only 6 slots would have kept just 6..11)
-        assertThat(late.count1m()).isEqualTo(2);
-        assertThat(late.amount1m()).isEqualTo(200);
+        assertThat(late.countShort()).isEqualTo(2);
+        assertThat(late.amountShort()).isEqualTo(200);
     }
 
     @Test
@@ -74,15 +74,15 @@ class CardOutOfOrderTest {
         CardFeatures threeHours = cards.send(purchase(hours(3), 400));
 
         assertThat(tenHours).as("counted in its hour of the day ring only")
-                .extracting(CardFeatures::count1m, CardFeatures::count1h, CardFeatures::count24h, CardFeatures::amount24h)
+                .extracting(CardFeatures::countShort, CardFeatures::countMedium, CardFeatures::countLong, CardFeatures::amountLong)
                 .containsExactly(1L, 1L, 1L, 300L);
         assertThat(threeHours).as("held nowhere, but its features still include it")
-                .extracting(CardFeatures::count1m, CardFeatures::count1h, CardFeatures::count24h, CardFeatures::amount24h)
+                .extracting(CardFeatures::countShort, CardFeatures::countMedium, CardFeatures::countLong, CardFeatures::amountLong)
                 .containsExactly(1L, 1L, 1L, 400L);
 
         // hours 7..30: 10 h, 30 h and this one; neither 3 h nor 0 h left a trace
         assertThat(cards.send(purchase(hours(30) + seconds(1), 500)))
-                .extracting(CardFeatures::count1m, CardFeatures::count1h, CardFeatures::count24h, CardFeatures::amount24h)
+                .extracting(CardFeatures::countShort, CardFeatures::countMedium, CardFeatures::countLong, CardFeatures::amountLong)
                 .containsExactly(2L, 2L, 3L, 1_000L);
     }
 

@@ -58,7 +58,7 @@ class CardStateCleanupTest {
 
             // hour buckets 1..24: only the 1 h payment is left, besides this one
             CardFeatures f = cards.send(purchase(hours(24) + minutes(2), 100));
-            assertThat(f.count24h()).isEqualTo(2);
+            assertThat(f.countLong()).isEqualTo(2);
             assertThat(f.secondsSincePrevious()).isEqualTo((hours(23) + minutes(2)) / 1000);
 
             cards.watermark(T0 + hours(24) + minutes(2) + RETENTION);
@@ -87,7 +87,8 @@ class CardStateCleanupTest {
     @Test
     void aCardTestingWindowLongerThanADayKeepsTheStateThatLong() throws Exception {
         FraudSettings d = FraudSettings.defaults();
-        FraudSettings twoDays = new FraudSettings(d.smallAmountMinor(), d.largeAmountMinor(), 1, Duration.ofDays(2),
+        FraudSettings twoDays = new FraudSettings(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(1),
+                d.smallAmountMinor(), d.largeAmountMinor(), 1, Duration.ofDays(2),
                 d.merchantBaselineHalfLife(), d.merchantRatioHalfLife(), d.merchantMinBaseline(), d.merchantStateTtl(),
                 d.reviewScore(), d.declineScore());
         try (CardHarness cards = CardHarness.open(twoDays)) {
@@ -128,9 +129,11 @@ class CardStateCleanupTest {
     @Test
     void settingsTheFunctionCannotWorkWithAreRefused() {
         FraudSettings d = FraudSettings.defaults();
-        assertThatThrownBy(() -> new CardFeaturesFunction(new FraudSettings(500, 50_000, 0, Duration.ofMinutes(10), 200,
+        assertThatThrownBy(() -> new CardFeaturesFunction(new FraudSettings(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(1),
+                500, 50_000, 0, Duration.ofMinutes(10), 200,
                 d.merchantRatioHalfLife(), 30, d.merchantStateTtl(), 400, 700))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CardFeaturesFunction(new FraudSettings(500, 50_000, 3, Duration.ZERO, 200,
+        assertThatThrownBy(() -> new CardFeaturesFunction(new FraudSettings(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(1),
+                500, 50_000, 3, Duration.ZERO, 200,
                 d.merchantRatioHalfLife(), 30, d.merchantStateTtl(), 400, 700))).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -103,7 +103,8 @@ class CardTestingPatternTest {
     @Test
     void countAndWindowComeFromSettings() throws Exception {
         FraudSettings d = FraudSettings.defaults();
-        cards = CardHarness.open(new FraudSettings(d.smallAmountMinor(), d.largeAmountMinor(), 5, Duration.ofMinutes(2),
+        cards = CardHarness.open(new FraudSettings(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(1),
+                d.smallAmountMinor(), d.largeAmountMinor(), 5, Duration.ofMinutes(2),
                 d.merchantBaselineHalfLife(), d.merchantRatioHalfLife(), d.merchantMinBaseline(), d.merchantStateTtl(),
                 d.reviewScore(), d.declineScore()));
         sendSmall(0, 1, 2, 3);

@@ -42,30 +42,30 @@ class CardVelocityTest {
         cards.send(purchase(0, 100));
         cards.send(purchase(seconds(5), 200));
         assertThat(cards.send(purchase(seconds(30), 300)))
-                .extracting(CardFeatures::count1m, CardFeatures::count1h, CardFeatures::count24h,
-                        CardFeatures::amount1m, CardFeatures::amount1h, CardFeatures::amount24h)
+                .extracting(CardFeatures::countShort, CardFeatures::countMedium, CardFeatures::countLong,
+                        CardFeatures::amountShort, CardFeatures::amountMedium, CardFeatures::amountLong)
                 .containsExactly(3L, 3L, 3L, 600L, 600L, 600L);
         cards.watermark(T0 + seconds(25));
 
         assertThat(cards.send(purchase(minutes(2), 400)))
-                .extracting(CardFeatures::count1m, CardFeatures::count1h, CardFeatures::count24h,
-                        CardFeatures::amount1m, CardFeatures::amount1h, CardFeatures::amount24h)
+                .extracting(CardFeatures::countShort, CardFeatures::countMedium, CardFeatures::countLong,
+                        CardFeatures::amountShort, CardFeatures::amountMedium, CardFeatures::amountLong)
                 .containsExactly(1L, 4L, 4L, 400L, 1_000L, 1_000L);
         cards.watermark(T0 + minutes(2));
 
         assertThat(cards.send(purchase(hours(2), 500)))
-                .extracting(CardFeatures::count1m, CardFeatures::count1h, CardFeatures::count24h, CardFeatures::amount24h)
+                .extracting(CardFeatures::countShort, CardFeatures::countMedium, CardFeatures::countLong, CardFeatures::amountLong)
                 .containsExactly(1L, 1L, 5L, 1_500L);
         cards.watermark(T0 + hours(2));
 
         assertThat(cards.send(purchase(hours(23) + minutes(30), 600)))
-                .extracting(CardFeatures::count1h, CardFeatures::count24h, CardFeatures::amount24h)
+                .extracting(CardFeatures::countMedium, CardFeatures::countLong, CardFeatures::amountLong)
                 .containsExactly(1L, 6L, 2_100L);
         cards.watermark(T0 + hours(23) + minutes(30));
 
         // hour buckets 2..25: the payments at 2 h and 23.5 h, and this one
         assertThat(cards.send(purchase(hours(25), 700)))
-                .extracting(CardFeatures::count1h, CardFeatures::count24h, CardFeatures::amount24h)
+                .extracting(CardFeatures::countMedium, CardFeatures::countLong, CardFeatures::amountLong)
                 .containsExactly(1L, 3L, 1_800L);
         assertThat(cards.stateEntries()).isEqualTo(1);
         assertThat(cards.timers()).isEqualTo(1);
@@ -75,25 +75,25 @@ class CardVelocityTest {
     void lastMinuteIsTheCurrentTenSecondBucketAndTheFiveBefore() throws Exception {
         cards.send(purchase(0, 100));
 
-        assertThat(cards.send(purchase(seconds(59), 100)).count1m()).as("buckets 0..5").isEqualTo(2);
-        assertThat(cards.send(purchase(seconds(60), 100)).count1m()).as("buckets 1..6").isEqualTo(2);
-        assertThat(cards.send(purchase(seconds(69), 100)).count1m()).as("buckets 1..6").isEqualTo(3);
+        assertThat(cards.send(purchase(seconds(59), 100)).countShort()).as("buckets 0..5").isEqualTo(2);
+        assertThat(cards.send(purchase(seconds(60), 100)).countShort()).as("buckets 1..6").isEqualTo(2);
+        assertThat(cards.send(purchase(seconds(69), 100)).countShort()).as("buckets 1..6").isEqualTo(3);
     }
 
     @Test
     void lastHourIsTheCurrentMinuteAndThe59Before() throws Exception {
         cards.send(purchase(0, 100));
 
-        assertThat(cards.send(purchase(minutes(59) + seconds(59), 100)).count1h()).isEqualTo(2);
-        assertThat(cards.send(purchase(minutes(60), 100)).count1h()).isEqualTo(2);
+        assertThat(cards.send(purchase(minutes(59) + seconds(59), 100)).countMedium()).isEqualTo(2);
+        assertThat(cards.send(purchase(minutes(60), 100)).countMedium()).isEqualTo(2);
     }
 
     @Test
     void last24HoursIsTheCurrentHourAndThe23Before() throws Exception {
         cards.send(purchase(0, 100));
 
-        assertThat(cards.send(purchase(hours(24) - 1, 100)).count24h()).isEqualTo(2);
-        assertThat(cards.send(purchase(hours(24), 100)).count24h()).isEqualTo(2);
+        assertThat(cards.send(purchase(hours(24) - 1, 100)).countLong()).isEqualTo(2);
+        assertThat(cards.send(purchase(hours(24), 100)).countLong()).isEqualTo(2);
     }
 
     @Test
@@ -103,8 +103,8 @@ class CardVelocityTest {
 
         CardFeatures f = cards.send(purchase(seconds(2), 300).type(PaymentType.CHARGEBACK));
 
-        assertThat(f.count1m()).isEqualTo(3);
-        assertThat(f.amount1m()).isEqualTo(1_500);
+        assertThat(f.countShort()).isEqualTo(3);
+        assertThat(f.amountShort()).isEqualTo(1_500);
     }
 
     @Test

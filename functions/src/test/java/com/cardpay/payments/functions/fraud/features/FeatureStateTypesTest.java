@@ -30,12 +30,12 @@ class FeatureStateTypesTest {
         assertPojoWithoutGenericFields(RecentValues.class);
 
         CardActivity activity = new CardActivity();
-        activity.record(purchase(0, 100).merchant("m-1", "FR").build(), settings);
-        activity.record(purchase(minutes(1), 200).merchant("m-2", "DE").build(), settings);
+        activity.record(purchase(0, 100).merchant("m-1", "FR").build(), settings, CardWindows.of(settings));
+        activity.record(purchase(minutes(1), 200).merchant("m-2", "DE").build(), settings, CardWindows.of(settings));
         CardActivity copy = roundTrip(CardActivity.class, activity);
 
-        assertThat(copy.record(purchase(minutes(2), 300).build(), settings))
-                .isEqualTo(activity.record(purchase(minutes(2), 300).build(), settings));
+        assertThat(copy.record(purchase(minutes(2), 300).build(), settings, CardWindows.of(settings)))
+                .isEqualTo(activity.record(purchase(minutes(2), 300).build(), settings, CardWindows.of(settings)));
         assertThat(copy).usingRecursiveComparison().isEqualTo(activity);
     }
 

@@ -20,20 +20,20 @@ class ConditionEvaluationTest {
         return points("r", 1, condition).matches(values.build());
     }
 
-    private static final String HIGH = cmp("card.count_1m", ">=", "5");
+    private static final String HIGH = cmp("card.count_short", ">=", "5");
     private static final String REFUND = cmp("payment.type", "==", "\"REFUND\"");
 
     @ParameterizedTest(name = "{0} {1} 5 with count {2}: {3}")
     @CsvSource({
-        "card.count_1m, ==, 5, true",  "card.count_1m, ==, 4, false",
-        "card.count_1m, !=, 5, false", "card.count_1m, !=, 6, true",
-        "card.count_1m, >, 5, false",  "card.count_1m, >, 6, true",
-        "card.count_1m, >=, 4, false", "card.count_1m, >=, 5, true",
-        "card.count_1m, <, 5, false",  "card.count_1m, <, 4, true",
-        "card.count_1m, <=, 6, false", "card.count_1m, <=, 5, true"
+        "card.count_short, ==, 5, true",  "card.count_short, ==, 4, false",
+        "card.count_short, !=, 5, false", "card.count_short, !=, 6, true",
+        "card.count_short, >, 5, false",  "card.count_short, >, 6, true",
+        "card.count_short, >=, 4, false", "card.count_short, >=, 5, true",
+        "card.count_short, <, 5, false",  "card.count_short, <, 4, true",
+        "card.count_short, <=, 6, false", "card.count_short, <=, 5, true"
     })
     void everyOperatorOnWholeNumbers(String feature, String op, long count, boolean expected) {
-        assertThat(matches(cmp(feature, op, "5"), values().count1m(count))).isEqualTo(expected);
+        assertThat(matches(cmp(feature, op, "5"), values().countShort(count))).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "z-score {1} {2} at {0}: {3}")
@@ -51,17 +51,17 @@ class ConditionEvaluationTest {
 
     @Test
     void wholeFeatureAgainstADecimalValue() {
-        String condition = cmp("card.count_1m", ">", "4.5");
-        assertThat(matches(condition, values().count1m(4))).isFalse();
-        assertThat(matches(condition, values().count1m(5))).isTrue();
+        String condition = cmp("card.count_short", ">", "4.5");
+        assertThat(matches(condition, values().countShort(4))).isFalse();
+        assertThat(matches(condition, values().countShort(5))).isTrue();
     }
 
     @Test
     void largeWholeNumbersCompareExactly() {
         long beyondDoublePrecision = (1L << 53) + 1;
-        String condition = cmp("card.amount_24h", ">", Long.toString(1L << 53));
-        assertThat(matches(condition, values().amount24h(beyondDoublePrecision))).isTrue();
-        assertThat(matches(condition, values().amount24h(1L << 53))).isFalse();
+        String condition = cmp("card.amount_long", ">", Long.toString(1L << 53));
+        assertThat(matches(condition, values().amountLong(beyondDoublePrecision))).isTrue();
+        assertThat(matches(condition, values().amountLong(1L << 53))).isFalse();
     }
 
     @Test
@@ -116,26 +116,26 @@ class ConditionEvaluationTest {
     @Test
     void allNeedsEveryPart() {
         String condition = all(HIGH, REFUND);
-        assertThat(matches(condition, values().count1m(5).type(PaymentType.REFUND))).isTrue();
-        assertThat(matches(condition, values().count1m(5))).isFalse();
-        assertThat(matches(condition, values().count1m(1).type(PaymentType.REFUND))).isFalse();
+        assertThat(matches(condition, values().countShort(5).type(PaymentType.REFUND))).isTrue();
+        assertThat(matches(condition, values().countShort(5))).isFalse();
+        assertThat(matches(condition, values().countShort(1).type(PaymentType.REFUND))).isFalse();
         assertThat(matches(condition, values())).isFalse();
     }
 
     @Test
     void anyNeedsOnePart() {
         String condition = any(HIGH, REFUND);
-        assertThat(matches(condition, values().count1m(5).type(PaymentType.REFUND))).isTrue();
-        assertThat(matches(condition, values().count1m(5))).isTrue();
+        assertThat(matches(condition, values().countShort(5).type(PaymentType.REFUND))).isTrue();
+        assertThat(matches(condition, values().countShort(5))).isTrue();
         assertThat(matches(condition, values().type(PaymentType.REFUND))).isTrue();
         assertThat(matches(condition, values())).isFalse();
     }
 
     @Test
     void notInverts() {
-        assertThat(matches(not(HIGH), values().count1m(5))).isFalse();
-        assertThat(matches(not(HIGH), values().count1m(4))).isTrue();
-        assertThat(matches(not(not(HIGH)), values().count1m(5))).isTrue();
+        assertThat(matches(not(HIGH), values().countShort(5))).isFalse();
+        assertThat(matches(not(HIGH), values().countShort(4))).isTrue();
+        assertThat(matches(not(not(HIGH)), values().countShort(5))).isTrue();
     }
 
     @Test
@@ -144,22 +144,22 @@ class ConditionEvaluationTest {
         String condition = any(
                 all(HIGH, not(REFUND)),
                 all(cmp("card.card_testing", "==", "true"), cmp("geo.card_merchant_country_mismatch", "==", "true")));
-        assertThat(matches(condition, values().count1m(6))).isTrue();
-        assertThat(matches(condition, values().count1m(6).type(PaymentType.REFUND))).isFalse();
+        assertThat(matches(condition, values().countShort(6))).isTrue();
+        assertThat(matches(condition, values().countShort(6).type(PaymentType.REFUND))).isFalse();
         assertThat(matches(condition, values().cardTesting(true).merchantCountry("FR"))).isTrue();
         assertThat(matches(condition, values().cardTesting(true))).isFalse();
     }
 
     @Test
     void everyFeatureIsReadFromTheRightPlace() {
-        RuleFixtures.Values v = values().amountMinor(11).count1m(12).count1h(13).count24h(14).amount1m(15)
-                .amount1h(16).amount24h(17).distinctMerchants1h(18).distinctCountries1h(19).secondsSincePrevious(20)
+        RuleFixtures.Values v = values().amountMinor(11).countShort(12).countMedium(13).countLong(14).amountShort(15)
+                .amountMedium(16).amountLong(17).distinctMerchants(18).distinctCountries(19).secondsSincePrevious(20)
                 .amountZScore(21.5).refundRatio(0.22).chargebackRatio(0.23).baselinePayments(24);
         String[][] expected = {
-            {"payment.amount_minor", "11"}, {"card.count_1m", "12"}, {"card.count_1h", "13"},
-            {"card.count_24h", "14"}, {"card.amount_1m", "15"}, {"card.amount_1h", "16"},
-            {"card.amount_24h", "17"}, {"card.distinct_merchants_1h", "18"},
-            {"card.distinct_countries_1h", "19"}, {"card.seconds_since_previous", "20"},
+            {"payment.amount_minor", "11"}, {"card.count_short", "12"}, {"card.count_medium", "13"},
+            {"card.count_long", "14"}, {"card.amount_short", "15"}, {"card.amount_medium", "16"},
+            {"card.amount_long", "17"}, {"card.distinct_merchants", "18"},
+            {"card.distinct_countries", "19"}, {"card.seconds_since_previous", "20"},
             {"merchant.amount_zscore", "21.5"}, {"merchant.refund_ratio", "0.22"},
             {"merchant.chargeback_ratio", "0.23"}, {"merchant.baseline_payments", "24"}
         };

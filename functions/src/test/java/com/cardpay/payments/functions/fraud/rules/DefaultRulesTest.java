@@ -63,7 +63,7 @@ class DefaultRulesTest {
 
     @Test
     void anOrdinaryPurchaseIsApprovedWithoutReasons() {
-        Evaluation e = evaluate(values().secondsSincePrevious(3600).count1h(2).count24h(3));
+        Evaluation e = evaluate(values().secondsSincePrevious(3600).countMedium(2).countLong(3));
         assertThat(e.score()).isZero();
         assertThat(e.decision()).isEqualTo(Decision.APPROVE);
         assertThat(e.reasons()).isEmpty();
@@ -72,7 +72,7 @@ class DefaultRulesTest {
 
     @Test
     void velocityBurstIsReviewed() {
-        Evaluation e = evaluate(values().count1m(5).count1h(5).secondsSincePrevious(4));
+        Evaluation e = evaluate(values().countShort(5).countMedium(5).secondsSincePrevious(4));
         assertThat(e.score()).isEqualTo(550);
         assertThat(e.decision()).isEqualTo(Decision.REVIEW);
         assertThat(codes(e)).containsExactly("VELOCITY_BURST", "RAPID_REPEAT");
@@ -81,7 +81,7 @@ class DefaultRulesTest {
 
     @Test
     void aCrossBorderBurstIsDeclined() {
-        Evaluation e = evaluate(values().count1m(6).secondsSincePrevious(2).merchantCountry("FR"));
+        Evaluation e = evaluate(values().countShort(6).secondsSincePrevious(2).merchantCountry("FR"));
         assertThat(e.score()).isEqualTo(700);
         assertThat(e.decision()).isEqualTo(Decision.DECLINE);
         assertThat(codes(e)).containsExactly("VELOCITY_BURST", "COUNTRY_MISMATCH", "RAPID_REPEAT");
@@ -89,14 +89,14 @@ class DefaultRulesTest {
 
     @Test
     void refundsDoNotCountAsABurst() {
-        Evaluation e = evaluate(values().type(PaymentType.REFUND).count1m(6).secondsSincePrevious(2));
+        Evaluation e = evaluate(values().type(PaymentType.REFUND).countShort(6).secondsSincePrevious(2));
         assertThat(e.reasons()).isEmpty();
         assertThat(e.shadowHits()).isEmpty();
     }
 
     @Test
     void cardTestingIsDeclinedWhateverTheScore() {
-        Evaluation e = evaluate(values().cardTesting(true).amountMinor(60_000).count1m(4).secondsSincePrevious(30));
+        Evaluation e = evaluate(values().cardTesting(true).amountMinor(60_000).countShort(4).secondsSincePrevious(30));
         assertThat(e.decision()).isEqualTo(Decision.DECLINE);
         assertThat(e.forcedDecision()).isEqualTo(Decision.DECLINE);
         assertThat(e.score()).isZero();
@@ -109,7 +109,7 @@ class DefaultRulesTest {
         assertThat(alone.decision()).isEqualTo(Decision.APPROVE);
         assertThat(alone.reasons()).containsExactly(new Reason("COUNTRY_MISMATCH", "country-mismatch", 1, 150));
 
-        Evaluation spread = evaluate(values().cardCountry("DE").merchantCountry("FR").distinctCountries1h(3));
+        Evaluation spread = evaluate(values().cardCountry("DE").merchantCountry("FR").distinctCountries(3));
         assertThat(spread.score()).isEqualTo(500);
         assertThat(spread.decision()).isEqualTo(Decision.REVIEW);
         assertThat(codes(spread)).containsExactly("MULTI_COUNTRY_HOUR", "COUNTRY_MISMATCH");
@@ -166,7 +166,7 @@ class DefaultRulesTest {
 
     @Test
     void sustainedUseAcrossMerchants() {
-        Evaluation e = evaluate(values().count1h(25).distinctMerchants1h(6).amount24h(2_500_000).secondsSincePrevious(60));
+        Evaluation e = evaluate(values().countMedium(25).distinctMerchants(6).amountLong(2_500_000).secondsSincePrevious(60));
         assertThat(e.score()).isEqualTo(650);
         assertThat(e.decision()).isEqualTo(Decision.REVIEW);
         assertThat(codes(e)).containsExactly("VELOCITY_HOUR", "AMOUNT_VELOCITY_24H", "MERCHANT_HOPPING");

@@ -35,8 +35,8 @@ class EvaluationAllocationTest {
         RuleBook book = RuleBook.withDefaults();
         FraudSettings settings = FraudSettings.defaults();
         // Amounts and ratios beyond the small-value caches, so that boxing would show.
-        Feature.Values clean = values().amountMinor(123_456).amount24h(654_321).amountZScore(1.25).refundRatio(0.05)
-                .baselinePayments(500).count1h(3).secondsSincePrevious(900).ipCountry("DE").build();
+        Feature.Values clean = values().amountMinor(123_456).amountLong(654_321).amountZScore(1.25).refundRatio(0.05)
+                .baselinePayments(500).countMedium(3).secondsSincePrevious(900).ipCountry("DE").build();
         assertThat(book.evaluate(clean, settings).reasons()).isEmpty();
         long bytes = allocatedBytes(() -> {
             for (int i = 0; i < RUNS; i++) {
@@ -51,7 +51,7 @@ class EvaluationAllocationTest {
         assumeTrue(measurable(), "this JVM does not count allocations per thread");
         RuleBook book = RuleBook.withDefaults();
         FraudSettings settings = FraudSettings.defaults();
-        Feature.Values burst = values().count1m(6).secondsSincePrevious(2).merchantCountry("FR").build();
+        Feature.Values burst = values().countShort(6).secondsSincePrevious(2).merchantCountry("FR").build();
         assertThat(book.evaluate(burst, settings).reasons()).hasSize(3);
         long bytes = allocatedBytes(() -> {
             for (int i = 0; i < RUNS; i++) {

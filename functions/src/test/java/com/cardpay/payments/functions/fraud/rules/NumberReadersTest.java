@@ -15,8 +15,8 @@ import java.util.function.ToLongFunction;
 class NumberReadersTest {
     private static final List<Feature.Values> SAMPLES = List.of(
             values().build(),
-            values().amountMinor(1_000_000_000_000L).count1m(7).count1h(70).count24h(700).amount1m(123_456)
-                    .amount1h(9_876_543).amount24h(Long.MAX_VALUE).distinctMerchants1h(4).distinctCountries1h(3)
+            values().amountMinor(1_000_000_000_000L).countShort(7).countMedium(70).countLong(700).amountShort(123_456)
+                    .amountMedium(9_876_543).amountLong(Long.MAX_VALUE).distinctMerchants(4).distinctCountries(3)
                     .secondsSincePrevious(86_399).amountZScore(-3.25).refundRatio(0.5).chargebackRatio(0.015)
                     .baselinePayments(31).build());
 

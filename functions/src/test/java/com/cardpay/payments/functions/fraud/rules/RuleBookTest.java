@@ -33,14 +33,15 @@ import java.util.Set;
 class RuleBookTest {
     private static final FraudSettings SETTINGS = FraudSettings.defaults(); // REVIEW at 400, DECLINE at 700
 
-    private static final String BURST = cmp("card.count_1m", ">=", "5");
+    private static final String BURST = cmp("card.count_short", ">=", "5");
     private static final String CROSS_BORDER = cmp("geo.card_merchant_country_mismatch", "==", "true");
     private static final String TESTING = cmp("card.card_testing", "==", "true");
     private static final String LARGE = cmp("payment.amount_minor", ">=", "100000");
 
     private static FraudSettings thresholds(int review, int decline) {
         FraudSettings d = FraudSettings.defaults();
-        return new FraudSettings(d.smallAmountMinor(), d.largeAmountMinor(), d.cardTestingSmallCount(),
+        return new FraudSettings(d.shortWindow(), d.mediumWindow(), d.longWindow(), d.distinctWindow(),
+                d.smallAmountMinor(), d.largeAmountMinor(), d.cardTestingSmallCount(),
                 d.cardTestingWindow(), d.merchantBaselineHalfLife(), d.merchantRatioHalfLife(), d.merchantMinBaseline(),
                 d.merchantStateTtl(), review, decline);
     }
@@ -74,7 +75,7 @@ class RuleBookTest {
             assertThat(review.score()).isEqualTo(400);
             assertThat(review.decision()).as("a score at the threshold").isEqualTo(Decision.REVIEW);
 
-            Evaluation decline = book.evaluate(values().count1m(5).amountMinor(100_000).build(), SETTINGS);
+            Evaluation decline = book.evaluate(values().countShort(5).amountMinor(100_000).build(), SETTINGS);
             assertThat(decline.score()).isEqualTo(700);
             assertThat(decline.decision()).isEqualTo(Decision.DECLINE);
             assertThat(decline.reasons()).extracting(Reason::code).containsExactly("BURST", "LARGE");
@@ -91,7 +92,7 @@ class RuleBookTest {
         @Test
         void scoreIsCappedAt1000() {
             RuleBook heavy = book(points("a", 1000, BURST), points("b", 600, BURST), points("c", 1, BURST));
-            Evaluation e = heavy.evaluate(values().count1m(9).build(), SETTINGS);
+            Evaluation e = heavy.evaluate(values().countShort(9).build(), SETTINGS);
             assertThat(e.score()).isEqualTo(1000);
             assertThat(e.decision()).isEqualTo(Decision.DECLINE);
             assertThat(e.reasons()).extracting(Reason::points).containsExactly(1000, 600, 1);
@@ -106,7 +107,7 @@ class RuleBookTest {
                     forced("review", "REVIEW", BURST),
                     points("big", 300, BURST),
                     forced("decline", "DECLINE", BURST));
-            Evaluation e = ordered.evaluate(values().count1m(5).build(), SETTINGS);
+            Evaluation e = ordered.evaluate(values().countShort(5).build(), SETTINGS);
             assertThat(e.reasons()).extracting(Reason::ruleId)
                     .containsExactly("decline", "review", "big", "a-equal", "b-equal", "small");
             assertThat(ordered.activeRules()).extracting(FraudRule::id)
@@ -130,7 +131,7 @@ class RuleBookTest {
         @Test
         void forcedReviewDoesNotSoftenADeclineScore() {
             RuleBook book = book(forced("look", "REVIEW", BURST), points("heavy", 800, BURST));
-            Evaluation e = book.evaluate(values().count1m(5).build(), SETTINGS);
+            Evaluation e = book.evaluate(values().countShort(5).build(), SETTINGS);
             assertThat(e.score()).isEqualTo(800);
             assertThat(e.forcedDecision()).isEqualTo(Decision.REVIEW);
             assertThat(e.decision()).isEqualTo(Decision.DECLINE);
@@ -139,7 +140,7 @@ class RuleBookTest {
         @Test
         void forcedReviewRaisesAnApprove() {
             RuleBook book = book(forced("look", "REVIEW", BURST));
-            Evaluation e = book.evaluate(values().count1m(5).build(), SETTINGS);
+            Evaluation e = book.evaluate(values().countShort(5).build(), SETTINGS);
             assertThat(e.score()).isZero();
             assertThat(e.decision()).isEqualTo(Decision.REVIEW);
         }
@@ -147,7 +148,7 @@ class RuleBookTest {
         @Test
         void theStrictestForcedDecisionWins() {
             RuleBook book = book(forced("look", "REVIEW", BURST), forced("stop", "DECLINE", BURST));
-            Evaluation e = book.evaluate(values().count1m(5).build(), SETTINGS);
+            Evaluation e = book.evaluate(values().countShort(5).build(), SETTINGS);
             assertThat(e.forcedDecision()).isEqualTo(Decision.DECLINE);
             assertThat(e.decision()).isEqualTo(Decision.DECLINE);
         }
@@ -155,7 +156,7 @@ class RuleBookTest {
 
     @Nested
     class Shadow {
-        private final FraudRule shadowPoints = parse(pointsRule("burst-3", 2, "SHADOW", cmp("card.count_1m", ">=", "3"), 900));
+        private final FraudRule shadowPoints = parse(pointsRule("burst-3", 2, "SHADOW", cmp("card.count_short", ">=", "3"), 900));
         private final FraudRule shadowDecline = parse(rule("testing-shadow", 1, "SHADOW", TESTING, "\"decision\":\"DECLINE\""));
         private final FraudRule active = points("burst", 450, BURST);
 
@@ -165,7 +166,7 @@ class RuleBookTest {
             RuleBook without = book(active);
             Random random = new Random(7);
             for (int i = 0; i < 500; i++) {
-                Feature.Values v = values().count1m(random.nextInt(8)).cardTesting(random.nextBoolean()).build();
+                Feature.Values v = values().countShort(random.nextInt(8)).cardTesting(random.nextBoolean()).build();
                 Evaluation a = withShadow.evaluate(v, SETTINGS);
                 Evaluation b = without.evaluate(v, SETTINGS);
                 assertThat(a.score()).isEqualTo(b.score());
@@ -179,7 +180,7 @@ class RuleBookTest {
         @Test
         void shadowHitsNameRuleVersionAndWhatItWouldHaveDone() {
             RuleBook book = book(active, shadowPoints, shadowDecline);
-            Evaluation e = book.evaluate(values().count1m(3).cardTesting(true).build(), SETTINGS);
+            Evaluation e = book.evaluate(values().countShort(3).cardTesting(true).build(), SETTINGS);
             assertThat(e.score()).isZero();
             assertThat(e.decision()).isEqualTo(Decision.APPROVE);
             assertThat(e.reasons()).isEmpty();
@@ -192,10 +193,10 @@ class RuleBookTest {
         @Test
         void shadowThenActiveWithAHigherVersion() throws RuleRejectedException {
             RuleBook book = book(shadowPoints);
-            Feature.Values v = values().count1m(4).build();
+            Feature.Values v = values().countShort(4).build();
             assertThat(book.evaluate(v, SETTINGS).decision()).isEqualTo(Decision.APPROVE);
 
-            RuleBook live = book.apply(parse(pointsRule("burst-3", 3, "ACTIVE", cmp("card.count_1m", ">=", "3"), 900)));
+            RuleBook live = book.apply(parse(pointsRule("burst-3", 3, "ACTIVE", cmp("card.count_short", ">=", "3"), 900)));
             Evaluation e = live.evaluate(v, SETTINGS);
             assertThat(e.decision()).isEqualTo(Decision.DECLINE);
             assertThat(e.reasons()).containsExactly(new Reason("BURST_3", "burst-3", 3, 900));
@@ -271,7 +272,7 @@ class RuleBookTest {
         @Test
         void disabledRemovesTheRulesEffectAndKeepsItsVersion() throws RuleRejectedException {
             RuleBook book = book(parse(pointsRule("burst", 1, "ACTIVE", BURST, 450)));
-            Feature.Values v = values().count1m(5).build();
+            Feature.Values v = values().countShort(5).build();
             assertThat(book.evaluate(v, SETTINGS).score()).isEqualTo(450);
 
             RuleBook disabled = book.apply(parse(pointsRule("burst", 2, "DISABLED", BURST, 450)));
@@ -294,7 +295,7 @@ class RuleBookTest {
         void disabledShadowRuleStopsReporting() throws RuleRejectedException {
             RuleBook book = book(parse(pointsRule("s", 1, "SHADOW", BURST, 10)))
                     .apply(parse(pointsRule("s", 2, "DISABLED", BURST, 10)));
-            assertThat(book.evaluate(values().count1m(5).build(), SETTINGS).shadowHits()).isEmpty();
+            assertThat(book.evaluate(values().countShort(5).build(), SETTINGS).shadowHits()).isEmpty();
         }
     }
 
@@ -358,7 +359,7 @@ class RuleBookTest {
                 Collections.shuffle(rules, random);
                 RuleBook other = book(rules.toArray(FraudRule[]::new));
                 for (int i = 0; i < 50; i++) {
-                    Feature.Values v = values().count1m(random.nextInt(8)).merchantCountry(random.nextBoolean() ? "FR" : "DE")
+                    Feature.Values v = values().countShort(random.nextInt(8)).merchantCountry(random.nextBoolean() ? "FR" : "DE")
                             .amountMinor(random.nextInt(200_000) + 1).cardTesting(random.nextInt(10) == 0).build();
                     Evaluation a = first.evaluate(v, SETTINGS);
                     assertThat(other.evaluate(v, SETTINGS)).isEqualTo(a).hasSameHashCodeAs(a);
@@ -378,7 +379,7 @@ class RuleBookTest {
         void reasonsAreSharedPerRule() {
             FraudRule burst = points("burst", 450, BURST);
             RuleBook book = book(burst, points("cross", 150, CROSS_BORDER));
-            Evaluation e = book.evaluate(values().count1m(5).build(), SETTINGS);
+            Evaluation e = book.evaluate(values().countShort(5).build(), SETTINGS);
             assertThat(e.reasons()).hasSize(1);
             assertThat(e.reasons()[0]).isSameAs(burst.reason());
         }

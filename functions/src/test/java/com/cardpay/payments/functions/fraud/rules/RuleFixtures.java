@@ -82,14 +82,14 @@ final class RuleFixtures {
         String cardCountry = "DE";
         String merchantCountry = "DE";
         String ipCountry = null;
-        long count1m = 1;
-        long count1h = 1;
-        long count24h = 1;
-        long amount1m = 1250;
-        long amount1h = 1250;
-        long amount24h = 1250;
-        int distinctMerchants1h = 1;
-        int distinctCountries1h = 1;
+        long countShort = 1;
+        long countMedium = 1;
+        long countLong = 1;
+        long amountShort = 1250;
+        long amountMedium = 1250;
+        long amountLong = 1250;
+        int distinctMerchants = 1;
+        int distinctCountries = 1;
         boolean cardTesting = false;
         long secondsSincePrevious = -1;
         double amountZScore = 0;
@@ -103,14 +103,14 @@ final class RuleFixtures {
         Values cardCountry(String v) { cardCountry = v; return this; }
         Values merchantCountry(String v) { merchantCountry = v; return this; }
         Values ipCountry(String v) { ipCountry = v; return this; }
-        Values count1m(long v) { count1m = v; return this; }
-        Values count1h(long v) { count1h = v; return this; }
-        Values count24h(long v) { count24h = v; return this; }
-        Values amount1m(long v) { amount1m = v; return this; }
-        Values amount1h(long v) { amount1h = v; return this; }
-        Values amount24h(long v) { amount24h = v; return this; }
-        Values distinctMerchants1h(int v) { distinctMerchants1h = v; return this; }
-        Values distinctCountries1h(int v) { distinctCountries1h = v; return this; }
+        Values countShort(long v) { countShort = v; return this; }
+        Values countMedium(long v) { countMedium = v; return this; }
+        Values countLong(long v) { countLong = v; return this; }
+        Values amountShort(long v) { amountShort = v; return this; }
+        Values amountMedium(long v) { amountMedium = v; return this; }
+        Values amountLong(long v) { amountLong = v; return this; }
+        Values distinctMerchants(int v) { distinctMerchants = v; return this; }
+        Values distinctCountries(int v) { distinctCountries = v; return this; }
         Values cardTesting(boolean v) { cardTesting = v; return this; }
         Values secondsSincePrevious(long v) { secondsSincePrevious = v; return this; }
         Values amountZScore(double v) { amountZScore = v; return this; }
@@ -123,8 +123,8 @@ final class RuleFixtures {
                     "tok_v1_" + "A".repeat(43), 1, "411111", "1111", cardCountry, merchantCountry, ipCountry,
                     null, 1_795_515_330_123L, type == PaymentType.PURCHASE ? null : "pay-0",
                     42L, new SourcePosition("payments.raw", 0, 7, 1_795_515_330_123L), MessageHeaders.EMPTY);
-            CardFeatures card = new CardFeatures(count1m, count1h, count24h, amount1m, amount1h, amount24h,
-                    distinctMerchants1h, distinctCountries1h, cardTesting, secondsSincePrevious);
+            CardFeatures card = new CardFeatures(countShort, countMedium, countLong, amountShort, amountMedium, amountLong,
+                    distinctMerchants, distinctCountries, cardTesting, secondsSincePrevious);
             MerchantFeatures merchant = new MerchantFeatures(amountZScore, refundRatio, chargebackRatio, baselinePayments);
             return new Feature.Values(payment, card, merchant);
         }

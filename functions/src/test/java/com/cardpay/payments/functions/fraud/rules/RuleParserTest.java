@@ -28,7 +28,7 @@ import java.util.Arrays;
 import java.util.Collections;
 
 class RuleParserTest {
-    private static final String BURST = cmp("card.count_1m", ">=", "5");
+    private static final String BURST = cmp("card.count_short", ">=", "5");
     private static final String VALID = pointsRule("velocity-burst", 3, "ACTIVE", BURST, 300);
 
     private static RuleRejectedException rejected(String json) {
@@ -48,7 +48,7 @@ class RuleParserTest {
     void parsesTheReferenceExample() {
         FraudRule rule = parse("""
                 {"id": "velocity-burst", "version": 3, "state": "ACTIVE", "description": "five a minute",
-                 "when": {"all": [{"feature": "card.count_1m", "op": ">=", "value": 5},
+                 "when": {"all": [{"feature": "card.count_short", "op": ">=", "value": 5},
                                   {"not": {"feature": "payment.type", "op": "==", "value": "REFUND"}}]},
                  "points": 300}
                 """);
@@ -59,7 +59,7 @@ class RuleParserTest {
         assertThat(rule.points()).isEqualTo(300);
         assertThat(rule.forcedDecision()).isNull();
         assertThat(rule.reasonCode()).isEqualTo("VELOCITY_BURST");
-        assertThat(rule.features()).containsExactly(Feature.CARD_COUNT_1M, Feature.PAYMENT_TYPE);
+        assertThat(rule.features()).containsExactly(Feature.CARD_COUNT_SHORT, Feature.PAYMENT_TYPE);
         assertThat(rule.comparisons()).isEqualTo(2);
         assertThat(rule.reason().code()).isEqualTo("VELOCITY_BURST");
         assertThat(rule.reason().points()).isEqualTo(300);
@@ -69,11 +69,11 @@ class RuleParserTest {
     @Test
     void canonicalJsonHasOneFormWithDefaultsWrittenOut() {
         FraudRule rule = parse("""
-                {"points": 300, "when": {"op": ">=", "value": 5, "feature": "CARD.Count_1m"},
+                {"points": 300, "when": {"op": ">=", "value": 5, "feature": "CARD.Count_Short"},
                  "state": "SHADOW", "version": 2, "id": "burst"}
                 """);
         assertThat(rule.canonicalJson()).isEqualTo("{\"id\":\"burst\",\"version\":2,\"state\":\"SHADOW\","
-                + "\"description\":\"\",\"when\":{\"feature\":\"card.count_1m\",\"op\":\">=\",\"value\":5},"
+                + "\"description\":\"\",\"when\":{\"feature\":\"card.count_short\",\"op\":\">=\",\"value\":5},"
                 + "\"points\":300,\"reason\":\"BURST\"}");
         assertThat(parse(rule.canonicalJson())).isEqualTo(rule);
         assertThat(parse(rule.canonicalJson()).canonicalJson()).isEqualTo(rule.canonicalJson());
@@ -264,9 +264,9 @@ class RuleParserTest {
         @Test
         void comparisonFields() {
             assertRejected(pointsRule("a", 1, "ACTIVE",
-                            all(BURST, "{\"feature\":\"card.count_1m\",\"op\":\">\",\"valeu\":1}"), 1),
+                            all(BURST, "{\"feature\":\"card.count_short\",\"op\":\">\",\"valeu\":1}"), 1),
                     Category.BAD_FIELD, "unknown field 'when.all[1].valeu' (did you mean 'value'?)");
-            assertRejected(pointsRule("a", 1, "ACTIVE", "{\"feature\":\"card.count_1m\",\"value\":1}", 1),
+            assertRejected(pointsRule("a", 1, "ACTIVE", "{\"feature\":\"card.count_short\",\"value\":1}", 1),
                     Category.BAD_FIELD, "when is a comparison without op; a comparison has feature, op and value");
             assertRejected(pointsRule("a", 1, "ACTIVE", "{\"feature\":7,\"op\":\"==\",\"value\":1}", 1),
                     Category.BAD_FIELD, "when.feature must be a feature name, not the number 7");
@@ -328,11 +328,11 @@ class RuleParserTest {
         @Test
         void unknownFeatureIsNamedWithASuggestionAndTheKnownOnes() {
             RuleRejectedException e = rejected(pointsRule("a", 1, "ACTIVE",
-                    all(BURST, not(cmp("card.count_1x", ">", "1"))), 1));
+                    all(BURST, not(cmp("card.count_shrot", ">", "1"))), 1));
             assertThat(e.category()).isEqualTo(Category.UNKNOWN_FEATURE);
             assertThat(e.getMessage()).startsWith(
-                    "when.all[1].not.feature: unknown feature 'card.count_1x' (did you mean 'card.count_1m'?);"
-                            + " known features: card.count_1m, card.count_1h");
+                    "when.all[1].not.feature: unknown feature 'card.count_shrot' (did you mean 'card.count_short'?);"
+                            + " known features: card.count_short, card.count_medium");
             for (Feature f : Feature.values()) {
                 assertThat(e.getMessage()).contains(f.featureName());
             }
@@ -367,9 +367,9 @@ class RuleParserTest {
     class Operators {
         @Test
         void unknownOperator() {
-            assertRejected(pointsRule("a", 1, "ACTIVE", cmp("card.count_1m", "=>", "1"), 1), Category.BAD_OPERATOR,
+            assertRejected(pointsRule("a", 1, "ACTIVE", cmp("card.count_short", "=>", "1"), 1), Category.BAD_OPERATOR,
                     "when.op: unknown operator the string \"=>\"; operators are ==, !=, >, >=, <, <=");
-            assertRejected(pointsRule("a", 1, "ACTIVE", "{\"feature\":\"card.count_1m\",\"op\":1,\"value\":1}", 1),
+            assertRejected(pointsRule("a", 1, "ACTIVE", "{\"feature\":\"card.count_short\",\"op\":1,\"value\":1}", 1),
                     Category.BAD_OPERATOR, "when.op: unknown operator the number 1");
         }
 
@@ -391,8 +391,8 @@ class RuleParserTest {
     class TypeMismatch {
         @ParameterizedTest
         @CsvSource(delimiter = '|', value = {
-            "card.count_1m | '\"5\"' | number, not the string \"5\"",
-            "card.count_1m | true | number, not true",
+            "card.count_short | '\"5\"' | number, not the string \"5\"",
+            "card.count_short | true | number, not true",
             "merchant.refund_ratio | null | number, not null",
             "card.card_testing | '\"true\"' | true or false, not the string \"true\"",
             "card.card_testing | 1 | true or false, not the number 1",

@@ -25,12 +25,13 @@ import java.util.Map;
  * A {@link SettlementAggregator} in Flink's keyed operator harness, keyed by {@link SettlementKey}
  * as in the job, with generic types (Kryo) disabled as in the job, and its metrics readable.
  * Defaults: daily UTC windows, 1 h allowed lateness, 2 days adjustment horizon, 290bps+30 for
- * everyone but merchant {@code m-flat} (0bps+0).
+ * everyone but merchants {@code m-flat}
+ * (0bps+0) and {@code m-all} (10000bps+1, for fee overflows).
  */
 final class SettlementHarness implements AutoCloseable {
     static final Duration LATENESS = Duration.ofHours(1);
     static final Duration HORIZON = Duration.ofDays(2);
-    static final FeeSchedule FEES = FeeSchedule.parse("290bps+30", "m-flat=0bps+0");
+    static final FeeSchedule FEES = FeeSchedule.parse("290bps+30", "m-flat=0bps+0,m-all=10000bps+1");
 
     final KeyedOneInputStreamOperatorTestHarness<String, ScoredPayment, Settlement> harness;
     private final MockEnvironment environment;

@@ -22,7 +22,7 @@ public record EmittedWindow(
         SettlementTotals emitted,
         long emittedFeesMinor,
         SettlementTotals current,
-        int pendingLateEvents,
+        long pendingLateEvents,
         long lateEventCount) {
 
     /** A window about to be emitted for the first time, with these totals. */

@@ -1,0 +1,88 @@
+package com.cardpay.payments.functions.settlement;
+
+import static com.cardpay.payments.functions.settlement.SettlementEmissionTest.CLOSE0;
+import static com.cardpay.payments.functions.settlement.SettlementPayments.hours;
+import static com.cardpay.payments.functions.settlement.SettlementPayments.purchase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.apache.flink.api.common.serialization.SerializerConfig;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.java.typeutils.GenericTypeInfo;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The settlement state and output types are Flink POJOs (records) all the way down, so they are
+ * serialized without Kryo, as the job runs with generic types disabled.
+ */
+class SettlementStateTypesTest {
+    private static final SettlementDelta DELTA = new SettlementDelta(1, 2, 3, 4, 5, 6, 7, 8, 9, -10);
+
+    @Test
+    void stateAndOutputTypesArePojosWithoutGenericFields() {
+        for (Class<?> type : new Class<?>[] {SettlementTotals.class, EmittedWindow.class, Settlement.class,
+                SettlementDelta.class, SettlementOverflow.class}) {
+            TypeInformation<?> info = TypeInformation.of(type);
+            assertThat(info).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
+            PojoTypeInfo<?> pojo = (PojoTypeInfo<?>) info;
+            for (int i = 0; i < pojo.getArity(); i++) {
+                assertThat(pojo.getPojoFieldAt(i).getTypeInformation())
+                        .as(type.getSimpleName() + "." + pojo.getPojoFieldAt(i).getField().getName())
+                        .isNotInstanceOf(GenericTypeInfo.class);
+            }
+        }
+    }
+
+    @Test
+    void theyRoundTripWithGenericTypesDisabled() throws Exception {
+        SettlementTotals totals = new SettlementTotals(1, 2, 3, 4, 5, 6, 7, 8, true);
+        EmittedWindow window = new EmittedWindow(3, SettlementTotals.EMPTY, 42, totals, 2, 9);
+        Settlement first = settlement(0, null);
+        Settlement adjustment = settlement(4, DELTA);
+        SettlementOverflow overflow = new SettlementOverflow("stl_x", "m-1", "EUR", 0, 1, 2);
+
+        assertThat(roundTrip(SettlementTotals.class, totals)).isEqualTo(totals);
+        assertThat(roundTrip(EmittedWindow.class, window)).isEqualTo(window);
+        assertThat(roundTrip(Settlement.class, first)).isEqualTo(first);
+        assertThat(roundTrip(Settlement.class, adjustment)).isEqualTo(adjustment);
+        assertThat(roundTrip(SettlementOverflow.class, overflow)).isEqualTo(overflow);
+    }
+
+    @Test
+    void theHarnessRefusesKryoSoItsRunsProveTheStateNeedsNone() throws Exception {
+        try (SettlementHarness h = SettlementHarness.open()) {
+            SerializerConfig config = h.serializerConfig();
+            assertThat(config.hasGenericTypesDisabled()).isTrue();
+            assertThatThrownBy(() -> new GenericTypeInfo<>(Object.class).createSerializer(config))
+                    .isInstanceOf(UnsupportedOperationException.class);
+
+            // both state maps written, snapshotted and read back through the job's serializers
+            h.send(purchase(hours(1), 100), purchase(hours(2), 100).currency("USD"));
+            h.watermark(CLOSE0);
+            h.send(purchase(hours(3), 100));
+            try (SettlementHarness restored = SettlementHarness.restore(h.harness.snapshot(1, CLOSE0))) {
+                restored.watermark(CLOSE0 + 1);
+                assertThat(restored.settlements()).singleElement().extracting(Settlement::grossMinor).isEqualTo(200L);
+            }
+        }
+    }
+
+    private static Settlement settlement(int revision, SettlementDelta delta) {
+        return new Settlement("stl_x", "m-1", "EUR", 0, 86_400_000, revision, revision > 0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+                -10, 290, 30, 11, delta);
+    }
+
+    private static <T> T roundTrip(Class<T> type, T value) throws Exception {
+        SerializerConfigImpl config = new SerializerConfigImpl();
+        config.setGenericTypes(false);
+        TypeSerializer<T> serializer = TypeInformation.of(type).createSerializer(config);
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(value, out);
+        return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+    }
+}

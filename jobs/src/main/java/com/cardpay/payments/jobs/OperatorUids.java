@@ -16,6 +16,10 @@ public final class OperatorUids {
     public static final String FRAUD_SCORING = "fraud-scoring";
     public static final String SCORED_SINK = "sink-payments-scored";
     public static final String RULE_STATUS_SINK = "sink-fraud-rules-status";
+    public static final String SETTLEMENT = "settlement";
+    public static final String SETTLEMENTS_SINK = "sink-payments-settlements";
+    public static final String SETTLEMENT_BEYOND_HORIZON = "settlement-beyond-horizon-dlq";
+    public static final String SETTLEMENT_OVERFLOWS = "settlement-overflow-dlq";
 
     private OperatorUids() {}
 }

@@ -18,7 +18,11 @@ import com.cardpay.payments.functions.model.DeadLetter;
 import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.functions.model.TokenizedPayment;
 import com.cardpay.payments.functions.model.VaultRecord;
+import com.cardpay.payments.functions.settlement.Settlement;
+import com.cardpay.payments.functions.settlement.SettlementAggregator;
+import com.cardpay.payments.functions.settlement.SettlementKey;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
+import com.cardpay.payments.jobs.config.SettlementSettings;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -41,7 +45,10 @@ import java.util.Map;
  *                                                                               └────────► payments.dlq
  * dedupe ─► keyBy(card) ─► card features ─► keyBy(merchant) ─► scoring ◄── broadcast ── payments.fraud-rules
  *                                                                 ├──────► payments.scored
- *                                                                 └──────► payments.fraud-rules.status
+ *                                                                 ├──────► payments.fraud-rules.status
+ *                                                                 ▼
+ *            keyBy(currency:merchant) ─► settlement windows ─► payments.settlements
+ *                                                 └─ beyond horizon / overflow ─► payments.dlq
  * </pre>
  *
  * The source and sinks come in through the constructor, so tests can wire their own; {@link
@@ -56,18 +63,23 @@ public final class PaymentsJob {
     private final Source<RuleUpdate, ?, ?> rulesSource;
     private final Sink<ScoredPayment> scoredSink;
     private final Sink<RuleStatus> ruleStatusSink;
+    private final Sink<Settlement> settlementsSink;
 
-    public PaymentsJob(PaymentsConfig config, Source<IngestOutcome, ?, ?> source, Sink<TokenizedPayment> tokenizedSink,
-            Sink<VaultRecord> vaultSink, Sink<DeadLetter> dlqSink, Source<RuleUpdate, ?, ?> rulesSource,
-            Sink<ScoredPayment> scoredSink, Sink<RuleStatus> ruleStatusSink) {
+    /** The job's outputs, one sink per topic. */
+    public record Sinks(Sink<TokenizedPayment> tokenized, Sink<VaultRecord> vault, Sink<DeadLetter> dlq,
+            Sink<ScoredPayment> scored, Sink<RuleStatus> ruleStatus, Sink<Settlement> settlements) {}
+
+    public PaymentsJob(PaymentsConfig config, Source<IngestOutcome, ?, ?> source, Source<RuleUpdate, ?, ?> rulesSource,
+            Sinks sinks) {
         this.config = config;
         this.source = source;
-        this.tokenizedSink = tokenizedSink;
-        this.vaultSink = vaultSink;
-        this.dlqSink = dlqSink;
         this.rulesSource = rulesSource;
-        this.scoredSink = scoredSink;
-        this.ruleStatusSink = ruleStatusSink;
+        this.tokenizedSink = sinks.tokenized();
+        this.vaultSink = sinks.vault();
+        this.dlqSink = sinks.dlq();
+        this.scoredSink = sinks.scored();
+        this.ruleStatusSink = sinks.ruleStatus();
+        this.settlementsSink = sinks.settlements();
     }
 
     /** The production wiring: Kafka source and exactly-once Kafka sinks, keys as configured. */
@@ -85,13 +97,17 @@ public final class PaymentsJob {
     public static PaymentsJob withKafkaSinks(PaymentsConfig config, Source<IngestOutcome, ?, ?> source,
             Map<String, String> kafkaClientProperties) {
         return new PaymentsJob(config, source,
-                sink(config, "tokenized", kafkaClientProperties, PaymentTopicSerializer.tokenized(config.topics().tokenized())),
-                sink(config, "vault", kafkaClientProperties, PaymentTopicSerializer.vault(config.topics().vault())),
-                sink(config, "dlq", kafkaClientProperties, PaymentTopicSerializer.deadLetters(config.topics().dlq())),
                 PaymentsKafka.fraudRulesSource(config.bootstrapServers(), config.topics().fraudRules(), config.consumerGroup(),
                         kafkaClientProperties, config.bounded()),
-                sink(config, "scored", kafkaClientProperties, PaymentTopicSerializer.scored(config.topics().scored())),
-                sink(config, "rules-status", kafkaClientProperties, PaymentTopicSerializer.ruleStatus(config.topics().fraudRulesStatus())));
+                new Sinks(
+                        sink(config, "tokenized", kafkaClientProperties, PaymentTopicSerializer.tokenized(config.topics().tokenized())),
+                        sink(config, "vault", kafkaClientProperties, PaymentTopicSerializer.vault(config.topics().vault())),
+                        sink(config, "dlq", kafkaClientProperties, PaymentTopicSerializer.deadLetters(config.topics().dlq())),
+                        sink(config, "scored", kafkaClientProperties, PaymentTopicSerializer.scored(config.topics().scored())),
+                        sink(config, "rules-status", kafkaClientProperties,
+                                PaymentTopicSerializer.ruleStatus(config.topics().fraudRulesStatus())),
+                        sink(config, "settlements", kafkaClientProperties,
+                                PaymentTopicSerializer.settlements(config.topics().settlements()))));
     }
 
     static KeyProviderFactory keyProviderFactory(PaymentsConfig config) {
@@ -135,10 +151,10 @@ public final class PaymentsJob {
                 .process(new CardFeaturesFunction(config.fraud()))
                 .uid(OperatorUids.CARD_FEATURES)
                 .name("fraud: card features");
-        // Rules rarely change: one reader is enough. Its watermark is pinned to the end of time so
-        // that a quiet rules topic never holds back event time downstream.
+        // Rules rarely change: one reader is enough. It is always idle for event time, so that the
+        // rules neither hold event time back nor push it forward (see ControlStreamWatermarks).
         BroadcastStream<RuleUpdate> rules = env
-                .fromSource(rulesSource, WatermarkStrategy.forGenerator(ctx -> new EndOfTimeWatermarks<>()),
+                .fromSource(rulesSource, WatermarkStrategy.forGenerator(ctx -> new ControlStreamWatermarks<>()),
                         "payments.fraud-rules")
                 .uid(OperatorUids.FRAUD_RULES_SOURCE)
                 .setParallelism(1)
@@ -153,8 +169,23 @@ public final class PaymentsJob {
         scored.getSideOutput(FraudScoringFunction.RULE_STATUS)
                 .sinkTo(ruleStatusSink).uid(OperatorUids.RULE_STATUS_SINK).name("payments.fraud-rules.status (exactly-once)");
 
+        SettlementSettings settlement = config.settlement();
+        SingleOutputStreamOperator<Settlement> settlements = scored
+                .keyBy(s -> SettlementKey.of(s.payment().merchantId(), s.payment().currency()), Types.STRING)
+                .process(new SettlementAggregator(settlement.windows(), settlement.fees(), settlement.allowedLateness(),
+                        settlement.adjustmentHorizon()))
+                .uid(OperatorUids.SETTLEMENT)
+                .name("settlement: merchant and currency, event-time windows");
+        settlements.sinkTo(settlementsSink).uid(OperatorUids.SETTLEMENTS_SINK).name("payments.settlements (exactly-once)");
+        DataStream<DeadLetter> unsettled = settlements.getSideOutput(SettlementAggregator.BEYOND_HORIZON)
+                .map(SettlementDeadLetters::beyondHorizon).returns(DeadLetter.class).uid(OperatorUids.SETTLEMENT_BEYOND_HORIZON)
+                .name("settlement: beyond horizon to DLQ")
+                .union(settlements.getSideOutput(SettlementAggregator.OVERFLOWS)
+                        .map(SettlementDeadLetters::overflow).returns(DeadLetter.class).uid(OperatorUids.SETTLEMENT_OVERFLOWS)
+                        .name("settlement: overflow to DLQ"));
+
         DataStream<DeadLetter> deadLetters = accepted.getSideOutput(IngestOutcomeRouter.REJECTED)
-                .union(unique.getSideOutput(PaymentDeduplicator.CONFLICTS));
+                .union(unique.getSideOutput(PaymentDeduplicator.CONFLICTS), unsettled);
         deadLetters.sinkTo(dlqSink).uid(OperatorUids.DLQ_SINK).name("payments.dlq (exactly-once)");
     }
 

@@ -53,7 +53,7 @@ class FlinkRunClusterIT {
     void flinkRunTakesTheJobJarAndTheJobWritesItsTopics() throws Exception {
         String name = "cluster-it";
         kafka.createTopics(List.of(name + ".raw", name + ".tokenized", name + ".vault", name + ".dlq",
-                "payments.scored", "payments.fraud-rules", "payments.fraud-rules.status"), 2);
+                "payments.scored", "payments.fraud-rules", "payments.fraud-rules.status", "payments.settlements"), 2);
         SyntheticPayments generator = new SyntheticPayments(11, 0.1, 0.1, Instant.parse("2026-11-24T10:00:00Z"));
         List<Generated> input = new ArrayList<>();
         for (int i = 0; i < 500; i++) {

@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The whole job on a real broker: a few thousand records with every kind of malformed record and
@@ -103,7 +104,7 @@ class PaymentsPipelineITCase {
         Map<RejectionCode, Long> actualCodes = new EnumMap<>(RejectionCode.class);
         dlq.forEach(r -> actualCodes.merge(RejectionCode.valueOf(field(r, "error_code")), 1L, Long::sum));
         assertThat(actualCodes).isEqualTo(expectedCodes);
-        assertThat(expectedCodes.keySet()).hasSize(RejectionCode.values().length);
+        assertThat(expectedCodes.keySet()).hasSize((int) Stream.of(RejectionCode.values()).filter(RejectionCode::fromIngest).count());
 
         assertContracts(config, tokenized, vault, dlq);
         assertKeysAndHeaders(input, tokenized, dlq);

@@ -149,7 +149,9 @@ public final class OutputJson {
             g.writeStringField("error_code", d.errorCode());
             g.writeStringField("error_message", d.errorMessage());
             optional(g, "field", d.field());
-            source(g, d.source());
+            if (d.source() != null) {
+                source(g, d.source());
+            }
             optional(g, "payment_id", d.paymentId());
             optional(g, "merchant_id", d.merchantId());
             optional(g, "masked_key", d.maskedKey());
@@ -173,11 +175,13 @@ public final class OutputJson {
         }
     }
 
-    private interface Fields {
+    /** Writes the fields of one JSON object. */
+    interface Fields {
         void write(JsonGenerator g) throws IOException;
     }
 
-    private static byte[] write(Fields fields) {
+    /** One JSON object, written by {@code fields}, as UTF-8 bytes. */
+    static byte[] write(Fields fields) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         try (JsonGenerator g = FACTORY.createGenerator(bytes)) {
             g.writeStartObject();

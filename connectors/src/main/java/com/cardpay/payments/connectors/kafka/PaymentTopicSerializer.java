@@ -6,6 +6,7 @@ import com.cardpay.payments.functions.model.DeadLetter;
 import com.cardpay.payments.functions.model.MessageHeaders;
 import com.cardpay.payments.functions.model.TokenizedPayment;
 import com.cardpay.payments.functions.model.VaultRecord;
+import com.cardpay.payments.functions.settlement.Settlement;
 
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.util.function.SerializableFunction;
@@ -52,6 +53,14 @@ public final class PaymentTopicSerializer<T> implements KafkaRecordSerialization
     /** {@code payments.fraud-rules.status}: keyed by rule id. */
     public static PaymentTopicSerializer<RuleStatus> ruleStatus(String topic) {
         return new PaymentTopicSerializer<>(topic, RuleStatus::ruleId, OutputJson::ruleStatus, s -> MessageHeaders.EMPTY);
+    }
+
+    /**
+     * {@code payments.settlements}: keyed by merchant. A line aggregates many payments, so it carries
+     * no source headers.
+     */
+    public static PaymentTopicSerializer<Settlement> settlements(String topic) {
+        return new PaymentTopicSerializer<>(topic, Settlement::merchantId, SettlementJson::settlement, s -> MessageHeaders.EMPTY);
     }
 
     /** {@code payments.dlq}: keyed by merchant when it is known, else unkeyed. */

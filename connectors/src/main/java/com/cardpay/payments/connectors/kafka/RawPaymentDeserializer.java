@@ -51,7 +51,7 @@ public final class RawPaymentDeserializer implements KafkaRecordDeserializationS
         valid = metrics.counter("payments_records_valid");
         rejected = new EnumMap<>(RejectionCode.class);
         for (RejectionCode code : RejectionCode.values()) {
-            if (code != RejectionCode.DUPLICATE_CONFLICT) {
+            if (code.fromIngest() && code != RejectionCode.DUPLICATE_CONFLICT) {
                 rejected.put(code, metrics.addGroup("error_code", code.name()).counter("payments_dlq_records"));
             }
         }

@@ -41,7 +41,8 @@ public final class TopicSchemas {
     public static final String DLQ = "payments.dlq";
     public static final String SCORED = "payments.scored";
     public static final String RULE_STATUS = "payments.fraud-rules.status";
-    public static final List<String> ALL = List.of(RAW, TOKENIZED, VAULT, DLQ, SCORED, RULE_STATUS);
+    public static final String SETTLEMENTS = "payments.settlements";
+    public static final List<String> ALL = List.of(RAW, TOKENIZED, VAULT, DLQ, SCORED, RULE_STATUS, SETTLEMENTS);
 
     private static final ObjectMapper STRICT =
             JsonMapper.builder()

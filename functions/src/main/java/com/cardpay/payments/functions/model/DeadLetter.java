@@ -5,13 +5,14 @@ import javax.annotation.Nullable;
 /**
  * A record the job refused, with why and where it came from: the record of {@code payments.dlq}.
  * The payload is masked (every run of 12 or more digits) and truncated; the original stays in the
- * source topic at {@code source}.
+ * source topic at {@code source}, which is null only for a settlement overflow (a line aggregates
+ * many payments, so it has no one source record).
  */
 public record DeadLetter(
         String errorCode,
         String errorMessage,
         @Nullable String field,
-        SourcePosition source,
+        @Nullable SourcePosition source,
         @Nullable String paymentId,
         @Nullable String merchantId,
         @Nullable String maskedKey,

@@ -113,11 +113,11 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
         closedWindows = getRuntimeContext().getMapState(new MapStateDescriptor<>(
                 CLOSED_STATE, Types.LONG, TypeInformation.of(EmittedWindow.class)));
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
-        settlementsEmitted = metrics.counter("settlementsEmitted");
-        adjustments = metrics.counter("settlementAdjustments");
-        lateEvents = metrics.counter("settlementLateEvents");
-        overflows = metrics.counter("settlementOverflows");
-        beyondHorizon = metrics.counter("settlementBeyondHorizon");
+        settlementsEmitted = metrics.counter("payments_settlement_lines_emitted");
+        adjustments = metrics.counter("payments_settlement_adjustments");
+        lateEvents = metrics.counter("payments_settlement_late_payments");
+        overflows = metrics.counter("payments_settlement_overflows");
+        beyondHorizon = metrics.counter("payments_settlement_beyond_horizon");
     }
 
     @Override

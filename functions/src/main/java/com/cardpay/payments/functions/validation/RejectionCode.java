@@ -2,7 +2,8 @@ package com.cardpay.payments.functions.validation;
 
 /**
  * Why a record went to the dead-letter topic: one code per rule of the {@code payments.raw}
- * contract, plus the dedupe conflict. Codes are part of the DLQ contract; add, never rename.
+ * contract, the dedupe conflict, and the two cases settlement cannot settle by itself. Codes are
+ * part of the DLQ contract; add, never rename.
  */
 public enum RejectionCode {
     /** The value is larger than the contract's 64 KiB. */
@@ -27,5 +28,17 @@ public enum RejectionCode {
     BAD_EVENT_TIME,
     BAD_ORIGINAL_PAYMENT_ID,
     /** A replayed {@code payment_id} whose content differs from the first record with that id. */
-    DUPLICATE_CONFLICT
+    DUPLICATE_CONFLICT,
+    /**
+     * A scored payment for a settlement window closed longer ago than the adjustment horizon: it
+     * was not settled, and must be settled by hand.
+     */
+    SETTLEMENT_BEYOND_HORIZON,
+    /** A settlement line whose totals overflow 64-bit minor units: not emitted; settle by hand. */
+    SETTLEMENT_OVERFLOW;
+
+    /** Whether ingest (parse, validate, dedupe) gives this code, rather than settlement. */
+    public boolean fromIngest() {
+        return this != SETTLEMENT_BEYOND_HORIZON && this != SETTLEMENT_OVERFLOW;
+    }
 }

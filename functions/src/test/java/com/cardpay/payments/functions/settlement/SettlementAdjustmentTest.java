@@ -58,9 +58,9 @@ class SettlementAdjustmentTest {
             assertThat(rev2.lateEventCount()).isEqualTo(2);
             assertThat(rev2.delta()).isEqualTo(new SettlementDelta(0, 0, 1, 1_000, 0, 0, 0, 0, 0, -1_000));
 
-            assertThat(h.counter("settlementsEmitted")).isEqualTo(3);
-            assertThat(h.counter("settlementAdjustments")).isEqualTo(2);
-            assertThat(h.counter("settlementLateEvents")).isEqualTo(2);
+            assertThat(h.counter("payments_settlement_lines_emitted")).isEqualTo(3);
+            assertThat(h.counter("payments_settlement_adjustments")).isEqualTo(2);
+            assertThat(h.counter("payments_settlement_late_payments")).isEqualTo(2);
         }
     }
 
@@ -112,8 +112,8 @@ class SettlementAdjustmentTest {
                     .extracting(Settlement::windowStartMillis, Settlement::revision, Settlement::lateEventCount,
                             s -> s.delta().purchaseCount(), s -> s.delta().grossMinor(), s -> s.delta().refundMinor())
                     .containsExactly(tuple(DAY0, 1, 3L, 2L, 500L, 50L), tuple(DAY0 + DAY, 1, 2L, 1L, 2_000L, 10L));
-            assertThat(h.counter("settlementLateEvents")).isEqualTo(5);
-            assertThat(h.counter("settlementAdjustments")).isEqualTo(2);
+            assertThat(h.counter("payments_settlement_late_payments")).isEqualTo(5);
+            assertThat(h.counter("payments_settlement_adjustments")).isEqualTo(2);
 
             h.watermark(CLOSE0 + DAY + 2);
             assertThat(h.settlements()).as("nothing pending, nothing more").hasSize(4);
@@ -156,7 +156,7 @@ class SettlementAdjustmentTest {
             h.send(tooLate, purchase(DAY - 1, 5));
             assertThat(h.settlements()).hasSize(2);
             assertThat(h.beyondHorizon()).extracting(p -> p.payment().amountMinor()).containsExactly(700L, 5L);
-            assertThat(h.counter("settlementBeyondHorizon")).isEqualTo(2);
+            assertThat(h.counter("payments_settlement_beyond_horizon")).isEqualTo(2);
             assertThat(h.stateEntries()).isZero();
             assertThat(h.timers()).isZero();
         }

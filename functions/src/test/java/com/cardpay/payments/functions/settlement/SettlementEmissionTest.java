@@ -39,9 +39,9 @@ class SettlementEmissionTest {
             assertThat(h.settlements()).containsExactly(new Settlement(SettlementId.of("m-1", "EUR", DAY0, DAY0 + DAY),
                     "m-1", "EUR", DAY0, DAY0 + DAY, 0, false, 2, 30_000, 1, 3_000, 1, 1_000, 0, 0,
                     870 + 2 * 30, 30_000 - 3_000 - 1_000 - 930, 290, 30, 0, null));
-            assertThat(h.counter("settlementsEmitted")).isEqualTo(1);
-            assertThat(h.counter("settlementAdjustments")).isZero();
-            assertThat(h.counter("settlementLateEvents")).isZero();
+            assertThat(h.counter("payments_settlement_lines_emitted")).isEqualTo(1);
+            assertThat(h.counter("payments_settlement_adjustments")).isZero();
+            assertThat(h.counter("payments_settlement_late_payments")).isZero();
         }
     }
 
@@ -73,7 +73,7 @@ class SettlementEmissionTest {
                 assertThat(s.grossMinor()).isEqualTo(15_001);
                 assertThat(s.lateEventCount()).isZero();
             });
-            assertThat(h.counter("settlementLateEvents")).isZero();
+            assertThat(h.counter("payments_settlement_late_payments")).isZero();
         }
     }
 

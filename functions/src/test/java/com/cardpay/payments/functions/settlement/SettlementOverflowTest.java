@@ -25,8 +25,8 @@ class SettlementOverflowTest {
             assertThat(h.settlements()).extracting(Settlement::currency).containsExactly("USD");
             assertThat(h.overflows()).containsExactly(new SettlementOverflow(
                     SettlementId.of("m-1", "EUR", DAY0, DAY0 + DAY), "m-1", "EUR", DAY0, DAY0 + DAY, 0));
-            assertThat(h.counter("settlementOverflows")).isEqualTo(1);
-            assertThat(h.counter("settlementsEmitted")).isEqualTo(1);
+            assertThat(h.counter("payments_settlement_overflows")).isEqualTo(1);
+            assertThat(h.counter("payments_settlement_lines_emitted")).isEqualTo(1);
         }
     }
 
@@ -67,7 +67,7 @@ class SettlementOverflowTest {
 
             assertThat(h.settlements()).as("no wrong revision after the good one").hasSize(1);
             assertThat(h.overflows()).extracting(SettlementOverflow::revision).containsExactly(1, 2);
-            assertThat(h.counter("settlementOverflows")).isEqualTo(2);
+            assertThat(h.counter("payments_settlement_overflows")).isEqualTo(2);
 
             h.watermark(EXPIRY0);
             assertThat(h.stateEntries()).isZero();

@@ -17,7 +17,7 @@ public enum ConfigKey {
     BOOTSTRAP_SERVERS("kafka.bootstrap-servers", "localhost:9092", "Kafka bootstrap servers."),
     CONSUMER_GROUP("kafka.consumer-group", "payments-job", "Consumer group of the payments.raw source; defaults to job.name. Offsets are committed on checkpoints, for lag monitoring."),
     STARTING_OFFSETS("kafka.starting-offsets", "committed", "Where to start without a checkpoint: committed (falls back to earliest), earliest or latest."),
-    TRANSACTIONAL_ID_PREFIX("kafka.transactional-id-prefix", "payments-job", "Prefix of the sinks' transactional ids (defaults to job.name); each sink appends -tokenized, -vault or -dlq. Unique per job."),
+    TRANSACTIONAL_ID_PREFIX("kafka.transactional-id-prefix", "payments-job", "Prefix of the sinks' transactional ids (defaults to job.name); each sink appends its role: -tokenized, -vault, -dlq, -scored, -rules-status, -settlements. Unique per job."),
     TRANSACTION_TIMEOUT("kafka.transaction-timeout", "10m", "Producer transaction.timeout.ms: above checkpoint interval + checkpoint timeout + max restart backoff, below the broker maximum."),
     BROKER_MAX_TRANSACTION_TIMEOUT("kafka.broker-max-transaction-timeout", "15m", "The brokers' transaction.max.timeout.ms (Kafka's default is 15m), to check the above against."),
     SECURITY_PROTOCOL("kafka.security-protocol", "plaintext", "plaintext or ssl (TLS; mutual TLS when a keystore is set)."),
@@ -33,6 +33,7 @@ public enum ConfigKey {
     TOPIC_SCORED("topics.scored", "payments.scored", "Output: scored payments with decision and reasons."),
     TOPIC_FRAUD_RULES("topics.fraud-rules", "payments.fraud-rules", "Input (compacted): fraud rules, one JSON rule per record, keyed by rule id."),
     TOPIC_FRAUD_RULES_STATUS("topics.fraud-rules-status", "payments.fraud-rules.status", "Output: accepted and rejected rule updates, with the reason."),
+    TOPIC_SETTLEMENTS("topics.settlements", "payments.settlements", "Output: settlement lines per merchant, currency and window, with revisions for late events."),
     MAX_OUT_OF_ORDERNESS("source.max-out-of-orderness", "5s", "Watermark bound: how late an event may arrive and still count as in order."),
     IDLENESS("source.idleness", "30s", "A partition silent this long stops holding back the watermark."),
     BOUNDED("source.bounded", "false", "Stop at the offsets that are latest at start (replays, tests), instead of running forever."),
@@ -62,6 +63,15 @@ public enum ConfigKey {
     FRAUD_MERCHANT_TTL("fraud.merchant-state-ttl", "90d", "A merchant silent this long loses its profile."),
     FRAUD_REVIEW_SCORE("fraud.review-score", "400", "A score at or above this is REVIEW."),
     FRAUD_DECLINE_SCORE("fraud.decline-score", "700", "A score at or above this is DECLINE."),
+    // Daily windows closing at 00:00 UTC are the usual settlement cycle; the local run uses 1m.
+    SETTLEMENT_WINDOW("settlement.window", "24h", "Length of the event-time settlement window (tumbling)."),
+    SETTLEMENT_WINDOW_OFFSET("settlement.window-offset", "0s", "Where windows start, after 00:00 UTC: 0s cuts at midnight UTC, 2h at 02:00 UTC. Below settlement.window."),
+    // Waiting longer puts more late payments into the first emission (fewer adjustments) but
+    // delays every settlement by that much.
+    SETTLEMENT_ALLOWED_LATENESS("settlement.allowed-lateness", "15m", "How long after its end (in event time) a window waits for late payments before its first emission (revision 0)."),
+    SETTLEMENT_ADJUSTMENT_HORIZON("settlement.adjustment-horizon", "7d", "How long after its first emission a window still takes late payments as adjustments; later ones go to payments.dlq for manual settlement."),
+    SETTLEMENT_DEFAULT_FEE_PLAN("settlement.default-fee-plan", "290bps+30", "Fee plan of merchants not listed below: basis points of gross purchases plus a fixed fee per purchase, in the line's minor units."),
+    SETTLEMENT_MERCHANT_FEE_PLANS("settlement.merchant-fee-plans", "", "Per-merchant fee plans, comma-separated: m-1=150bps+0,m-2=200bps+25."),
     VAULT_ADDRESS("vault.address", "https://vault.vault.svc:8200", "Vault's address."),
     VAULT_AUTH("vault.auth-method", "kubernetes", "kubernetes (service-account JWT and a role) or token (a token read from vault.token-path)."),
     VAULT_K8S_ROLE("vault.kubernetes-role", "payments-job", "Vault role for Kubernetes auth."),

@@ -83,6 +83,16 @@ final class ConfigValues {
     }
 
     Duration duration(ConfigKey key) {
+        Duration d = nonNegativeDuration(key);
+        if (d.isZero()) {
+            problem(key, "must be longer than zero");
+            return Duration.ofSeconds(1);
+        }
+        return d;
+    }
+
+    /** A duration that may be zero. */
+    Duration nonNegativeDuration(ConfigKey key) {
         String value = string(key);
         Matcher m = DURATION.matcher(value);
         if (!m.matches()) {
@@ -97,10 +107,6 @@ final class ConfigValues {
             case "h" -> Duration.ofHours(n);
             default -> Duration.ofDays(n);
         };
-        if (d.isZero()) {
-            problem(key, "must be longer than zero");
-            return Duration.ofSeconds(1);
-        }
         return d;
     }
 

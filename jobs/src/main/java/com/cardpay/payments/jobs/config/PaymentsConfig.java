@@ -44,18 +44,19 @@ public record PaymentsConfig(
         KeyProviderKind keyProvider,
         KafkaTls kafkaTls,
         VaultSettings vault,
-        FraudSettings fraud) implements Serializable {
+        FraudSettings fraud,
+        SettlementSettings settlement) implements Serializable {
 
     /** The topics the job reads and writes. */
     public record Topics(String raw, String tokenized, String vault, String dlq, String scored, String fraudRules,
-            String fraudRulesStatus) implements Serializable {
+            String fraudRulesStatus, String settlements) implements Serializable {
         public List<String> outputs() {
-            return List.of(tokenized, vault, dlq, scored, fraudRulesStatus);
+            return List.of(tokenized, vault, dlq, scored, fraudRulesStatus, settlements);
         }
 
         /** Every topic the job reads or writes. */
         public List<String> all() {
-            return List.of(raw, tokenized, vault, dlq, scored, fraudRules, fraudRulesStatus);
+            return List.of(raw, tokenized, vault, dlq, scored, fraudRules, fraudRulesStatus, settlements);
         }
     }
 
@@ -82,7 +83,8 @@ public record PaymentsConfig(
                 settings.containsKey(TRANSACTIONAL_ID_PREFIX.key()) ? v.string(TRANSACTIONAL_ID_PREFIX) : v.string(JOB_NAME),
                 v.duration(TRANSACTION_TIMEOUT),
                 new Topics(v.string(TOPIC_RAW), v.string(TOPIC_TOKENIZED), v.string(TOPIC_VAULT), v.string(TOPIC_DLQ),
-                        v.string(TOPIC_SCORED), v.string(TOPIC_FRAUD_RULES), v.string(TOPIC_FRAUD_RULES_STATUS)),
+                        v.string(TOPIC_SCORED), v.string(TOPIC_FRAUD_RULES), v.string(TOPIC_FRAUD_RULES_STATUS),
+                        v.string(TOPIC_SETTLEMENTS)),
                 v.duration(MAX_OUT_OF_ORDERNESS), v.duration(IDLENESS), v.bool(BOUNDED), v.duration(DEDUPE_TTL),
                 v.duration(CHECKPOINT_INTERVAL), v.duration(CHECKPOINT_TIMEOUT), v.uri(CHECKPOINT_STORAGE),
                 v.bool(CHECKPOINT_INCREMENTAL), v.choice(STATE_BACKEND, StateBackend.class),
@@ -102,7 +104,8 @@ public record PaymentsConfig(
                         v.positiveInt(FRAUD_CARD_TESTING_COUNT), v.duration(FRAUD_CARD_TESTING_WINDOW),
                         v.positiveInt(FRAUD_BASELINE_HALF_LIFE), v.duration(FRAUD_RATIO_HALF_LIFE),
                         v.positiveInt(FRAUD_MIN_BASELINE), v.duration(FRAUD_MERCHANT_TTL),
-                        v.positiveInt(FRAUD_REVIEW_SCORE), v.positiveInt(FRAUD_DECLINE_SCORE)));
+                        v.positiveInt(FRAUD_REVIEW_SCORE), v.positiveInt(FRAUD_DECLINE_SCORE)),
+                SettlementSettings.from(v));
         config.crossCheck(v, v.duration(BROKER_MAX_TRANSACTION_TIMEOUT));
         if (!v.problems().isEmpty()) {
             throw new ConfigException(v.problems());

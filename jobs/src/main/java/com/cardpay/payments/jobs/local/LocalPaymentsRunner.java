@@ -5,6 +5,7 @@ import com.cardpay.payments.jobs.PaymentsJob;
 import com.cardpay.payments.jobs.config.ConfigException;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.config.PaymentsConfigLoader;
+import com.cardpay.payments.jobs.tools.reconcile.ReconcileTool;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
@@ -12,6 +13,9 @@ import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,6 +83,9 @@ public final class LocalPaymentsRunner {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("tokenization.key-provider", "local");
         settings.put("checkpoint.storage", runDir.resolve("checkpoints").toAbsolutePath().toUri().toString());
+        // One-minute settlement windows, so that settlements appear within a short run.
+        settings.put("settlement.window", "1m");
+        settings.put("settlement.allowed-lateness", "5s");
         settings.putAll(PaymentsConfigLoader.settings(jobArgs));
         settings.put("kafka.bootstrap-servers", bootstrap);
         PaymentsConfig config = PaymentsConfig.from(settings);
@@ -150,12 +157,32 @@ public final class LocalPaymentsRunner {
                 job.cancel().get(30, TimeUnit.SECONDS);
             }
             progress.summary(generator == null ? null : generator.sent(), counters, outputs, checkpoints, config);
+            if (kafka != null) {
+                // our own broker and generator: the whole input is known, so every closed line can be checked
+                reconcile(settings);
+            }
         } finally {
             if (kafka != null) {
                 kafka.close();
             }
             stopped.countDown();
         }
+    }
+
+    /** Runs the reconciliation tool over what this run wrote, and prints what it found. */
+    private static void reconcile(Map<String, String> settings) {
+        List<String> args = new ArrayList<>();
+        settings.forEach((k, v) -> {
+            args.add("--" + k);
+            args.add(v);
+        });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = ReconcileTool.run(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        say("  reconciliation:   " + (lines.isEmpty() ? "no output" : lines.get(lines.size() - 1))
+                + (code == 0 ? "" : " (exit " + code + ")"));
+        lines.stream().limit(Math.max(0, Math.min(20, lines.size() - 1))).forEach(l -> say("    " + l));
     }
 
     private static Duration parseDuration(String text) {

@@ -16,11 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,6 +27,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,28 +115,14 @@ public final class DetokenizeTool {
     }
 
     private static VaultRecord newestEntry(PaymentsConfig config, String token) throws IOException {
-        Map<String, Object> props = new HashMap<>(config.kafkaTls().clientProperties());
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        JsonNode newest = null;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(config.topics().vault()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            byte[] key = token.getBytes(StandardCharsets.UTF_8);
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (java.util.Arrays.equals(key, r.key())) {
-                        newest = JSON.readTree(r.value());
-                    }
-                }
+        byte[] key = token.getBytes(StandardCharsets.UTF_8);
+        byte[][] newestValue = new byte[1][];
+        CommittedTopic.forEach(config, config.topics().vault(), Duration.ofMinutes(2), r -> {
+            if (Arrays.equals(key, r.key())) {
+                newestValue[0] = r.value();
             }
-        }
+        });
+        JsonNode newest = newestValue[0] == null ? null : JSON.readTree(newestValue[0]);
         if (newest == null) {
             return null;
         }

@@ -24,6 +24,7 @@ public final class TestJobs {
         s.put("topics.scored", name + ".scored");
         s.put("topics.fraud-rules", name + ".fraud-rules");
         s.put("topics.fraud-rules-status", name + ".fraud-rules-status");
+        s.put("topics.settlements", name + ".settlements");
         s.put("checkpoint.interval", "300ms");
         s.put("checkpoint.timeout", "1m");
         s.put("checkpoint.storage", checkpoints.toUri().toString());

@@ -1,0 +1,61 @@
+package com.cardpay.payments.connectors.kafka;
+
+import com.cardpay.payments.functions.settlement.Settlement;
+import com.cardpay.payments.functions.settlement.SettlementDelta;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * Writes {@code payments.settlements} records, field by field, in the order and names of
+ * {@code payments.settlements.schema.json}: each revision carries the cumulative totals, and an
+ * adjustment also its {@code delta}.
+ */
+public final class SettlementJson {
+    public static final int SCHEMA_VERSION = 1;
+
+    private SettlementJson() {}
+
+    public static byte[] settlement(Settlement s) {
+        return OutputJson.write(g -> {
+            g.writeNumberField("schema_version", SCHEMA_VERSION);
+            g.writeStringField("settlement_id", s.settlementId());
+            g.writeStringField("merchant_id", s.merchantId());
+            g.writeStringField("currency", s.currency());
+            g.writeStringField("window_start", Instant.ofEpochMilli(s.windowStartMillis()).toString());
+            g.writeStringField("window_end", Instant.ofEpochMilli(s.windowEndMillis()).toString());
+            g.writeNumberField("revision", s.revision());
+            g.writeBooleanField("is_adjustment", s.isAdjustment());
+            amounts(g, s.purchaseCount(), s.grossMinor(), s.refundCount(), s.refundMinor(), s.chargebackCount(),
+                    s.chargebackMinor(), s.declinedCount(), s.declinedMinor(), s.feesMinor(), s.netMinor());
+            g.writeObjectFieldStart("fee_plan");
+            g.writeNumberField("basis_points", s.feeBasisPoints());
+            g.writeNumberField("fixed_fee_minor", s.fixedFeeMinor());
+            g.writeEndObject();
+            g.writeNumberField("late_payments", s.lateEventCount());
+            SettlementDelta d = s.delta();
+            if (d != null) {
+                g.writeObjectFieldStart("delta");
+                amounts(g, d.purchaseCount(), d.grossMinor(), d.refundCount(), d.refundMinor(), d.chargebackCount(),
+                        d.chargebackMinor(), d.declinedCount(), d.declinedMinor(), d.feesMinor(), d.netMinor());
+                g.writeEndObject();
+            }
+        });
+    }
+
+    private static void amounts(JsonGenerator g, long purchaseCount, long grossMinor, long refundCount, long refundMinor,
+            long chargebackCount, long chargebackMinor, long declinedCount, long declinedMinor, long feesMinor,
+            long netMinor) throws IOException {
+        g.writeNumberField("purchase_count", purchaseCount);
+        g.writeNumberField("gross_minor", grossMinor);
+        g.writeNumberField("refund_count", refundCount);
+        g.writeNumberField("refund_minor", refundMinor);
+        g.writeNumberField("chargeback_count", chargebackCount);
+        g.writeNumberField("chargeback_minor", chargebackMinor);
+        g.writeNumberField("declined_count", declinedCount);
+        g.writeNumberField("declined_minor", declinedMinor);
+        g.writeNumberField("fees_minor", feesMinor);
+        g.writeNumberField("net_minor", netMinor);
+    }
+}

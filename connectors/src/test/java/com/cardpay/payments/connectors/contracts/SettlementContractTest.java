@@ -1,0 +1,61 @@
+package com.cardpay.payments.connectors.contracts;
+
+import static com.cardpay.payments.connectors.contracts.TopicSchemas.SETTLEMENTS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cardpay.payments.connectors.kafka.SettlementJson;
+import com.cardpay.payments.functions.settlement.Settlement;
+import com.cardpay.payments.functions.settlement.SettlementDelta;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+/** payments.settlements against its schema: a first emission and an adjustment. */
+class SettlementContractTest {
+    private static final long START = 1_795_478_400_000L; // 2026-11-24T00:00:00Z
+    private static final long END = START + 86_400_000L;
+
+    @Test
+    void aFirstEmissionConformsAndHasNoDelta() {
+        byte[] value = SettlementJson.settlement(revision(0, null));
+
+        assertThat(TopicSchemas.validate(SETTLEMENTS, value)).as(text(value)).isEmpty();
+        assertThat(text(value)).contains("\"window_start\":\"2026-11-24T00:00:00Z\"", "\"window_end\":\"2026-11-25T00:00:00Z\"",
+                "\"revision\":0", "\"is_adjustment\":false", "\"net_minor\":9610", "\"fee_plan\":{\"basis_points\":290,")
+                .doesNotContain("delta");
+    }
+
+    @Test
+    void anAdjustmentConformsWithItsDelta() {
+        SettlementDelta delta = new SettlementDelta(0, 0, 1, 500, 0, 0, 0, 0, 0, -500);
+
+        byte[] value = SettlementJson.settlement(revision(1, delta));
+
+        assertThat(TopicSchemas.validate(SETTLEMENTS, value)).as(text(value)).isEmpty();
+        assertThat(text(value)).contains("\"is_adjustment\":true", "\"delta\":{\"purchase_count\":0,");
+    }
+
+    @Test
+    void theContractRefusesInconsistentRecords() {
+        assertThat(TopicSchemas.validate(SETTLEMENTS, SettlementJson.settlement(revision(1, null))))
+                .as("an adjustment without its delta").isNotEmpty();
+        assertThat(TopicSchemas.validate(SETTLEMENTS,
+                SettlementJson.settlement(revision(0, new SettlementDelta(0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))))
+                .as("a first emission with a delta").isNotEmpty();
+        Settlement lowerCaseCurrency = new Settlement("stl_0123456789abcdefABCDEF", "m-1", "eur", START, END, 0, false,
+                2, 10_000, 0, 0, 0, 0, 0, 0, 390, 9_610, 290, 50, 0, null);
+        assertThat(TopicSchemas.validate(SETTLEMENTS, SettlementJson.settlement(lowerCaseCurrency))).isNotEmpty();
+    }
+
+    private static Settlement revision(int revision, SettlementDelta delta) {
+        // 2 purchases of 10,000.00 minor in total: 290 bps = 290, plus 2 x 50 fixed = 390
+        return new Settlement("stl_0123456789abcdefABCDEF", "m-1", "EUR", START, END, revision, revision > 0,
+                2, 10_000, revision > 0 ? 1 : 0, revision > 0 ? 500 : 0, 0, 0, 1, 70_000, 390,
+                revision > 0 ? 9_110 : 9_610, 290, 50, revision > 0 ? 1 : 0, delta);
+    }
+
+    private static String text(byte[] value) {
+        return new String(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,59 @@
+package com.cardpay.payments.jobs.config;
+
+import static com.cardpay.payments.jobs.config.ConfigKey.SETTLEMENT_ADJUSTMENT_HORIZON;
+import static com.cardpay.payments.jobs.config.ConfigKey.SETTLEMENT_ALLOWED_LATENESS;
+import static com.cardpay.payments.jobs.config.ConfigKey.SETTLEMENT_DEFAULT_FEE_PLAN;
+import static com.cardpay.payments.jobs.config.ConfigKey.SETTLEMENT_MERCHANT_FEE_PLANS;
+import static com.cardpay.payments.jobs.config.ConfigKey.SETTLEMENT_WINDOW;
+import static com.cardpay.payments.jobs.config.ConfigKey.SETTLEMENT_WINDOW_OFFSET;
+
+import com.cardpay.payments.functions.settlement.FeePlan;
+import com.cardpay.payments.functions.settlement.FeeSchedule;
+import com.cardpay.payments.functions.settlement.SettlementWindows;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * The settlement stage's settings: its event-time windows, how long it waits for and then still
+ * takes late payments, and the merchants' fee plans. The reconciliation tool reads the same ones.
+ */
+public record SettlementSettings(
+        Duration window,
+        Duration windowOffset,
+        Duration allowedLateness,
+        Duration adjustmentHorizon,
+        FeeSchedule fees) implements Serializable {
+
+    public SettlementWindows windows() {
+        return new SettlementWindows(window.toMillis(), windowOffset.toMillis());
+    }
+
+    static SettlementSettings from(ConfigValues v) {
+        Duration window = v.duration(SETTLEMENT_WINDOW);
+        Duration offset = v.nonNegativeDuration(SETTLEMENT_WINDOW_OFFSET);
+        if (offset.compareTo(window) >= 0) {
+            v.problem(SETTLEMENT_WINDOW_OFFSET, "must be shorter than settlement.window (" + window + "), got " + offset);
+            offset = Duration.ZERO;
+        }
+        if (window.toMillis() < 1000) {
+            v.problem(SETTLEMENT_WINDOW, "must be at least 1s, got " + window);
+            window = Duration.ofSeconds(1);
+        }
+        String defaultPlan = v.string(SETTLEMENT_DEFAULT_FEE_PLAN);
+        String merchantPlans = v.optionalString(SETTLEMENT_MERCHANT_FEE_PLANS);
+        FeeSchedule fees = null;
+        try {
+            FeePlan.parse(defaultPlan);
+            try {
+                fees = FeeSchedule.parse(defaultPlan, merchantPlans == null ? "" : merchantPlans);
+            } catch (IllegalArgumentException e) {
+                v.problem(SETTLEMENT_MERCHANT_FEE_PLANS, e.getMessage());
+            }
+        } catch (IllegalArgumentException e) {
+            v.problem(SETTLEMENT_DEFAULT_FEE_PLAN, e.getMessage());
+        }
+        return new SettlementSettings(window, offset, v.nonNegativeDuration(SETTLEMENT_ALLOWED_LATENESS),
+                v.duration(SETTLEMENT_ADJUSTMENT_HORIZON), fees);
+    }
+}

@@ -9,13 +9,17 @@ import com.cardpay.payments.jobs.local.SyntheticPayments.Generated;
 import com.cardpay.payments.jobs.local.SyntheticPayments.Kind;
 import com.cardpay.payments.jobs.testutils.KafkaTestSupport;
 import com.cardpay.payments.jobs.testutils.StandaloneFlinkCluster;
+import com.cardpay.payments.jobs.tools.reconcile.ReconcileTool;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +79,14 @@ class FlinkRunClusterIT {
         assertThat(readCommitted(kafka.bootstrapServers(), name + ".tokenized")).hasSize((int) valid);
         assertThat(readCommitted(kafka.bootstrapServers(), name + ".vault")).hasSize((int) valid);
         assertThat(readCommitted(kafka.bootstrapServers(), name + ".dlq")).hasSize((int) rejected);
+        // The bounded run ends with event time at its end: every settlement line is out, and exact.
+        assertThat(readCommitted(kafka.bootstrapServers(), "payments.settlements")).isNotEmpty();
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        int reconciled = ReconcileTool.run(new String[] {"--job.name", name, "--kafka.bootstrap-servers",
+                kafka.bootstrapServers(), "--topics.raw", name + ".raw", "--topics.dlq", name + ".dlq",
+                "--tokenization.key-provider", "local", "--closed-before", "all"},
+                new PrintStream(report, true, StandardCharsets.UTF_8), System.err);
+        assertThat(reconciled).as(report.toString(StandardCharsets.UTF_8)).isZero();
     }
 
     @Test

@@ -132,6 +132,10 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("offsets.topic.replication.factor", "1")
+                // The first transactional producer creates __transaction_state; with the default 50
+                // partitions that took about 15 s here, and every sink waited for it.
+                .setConfigProp("transaction.state.log.num.partitions", "4")
+                .setConfigProp("offsets.topic.num.partitions", "4")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setConfigProp("auto.create.topics.enable", "false");
         brokerConfig.forEach(builder::setConfigProp);

@@ -22,6 +22,7 @@ import java.util.Random;
  */
 public final class SyntheticPayments {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CARD_POOL = 20_000;
     private static final String[] CURRENCIES = {"USD", "EUR", "GBP", "JPY"};
     private static final String[] COUNTRIES = {"US", "DE", "GB", "FR", "JP", "NL"};
     private static final RejectionCode[] MALFORMED = {
@@ -62,7 +63,9 @@ public final class SyntheticPayments {
         this.replayShare = replayShare;
         this.runId = Long.toString(seed, 36) + "-" + Long.toString(start.toEpochMilli(), 36);
         this.start = start;
-        for (int i = 0; i < 500; i++) {
+        // Enough cards that a card pays a few times an hour, as real cards do: with a few hundred,
+        // every card would look like a velocity attack and nearly everything would be declined.
+        for (int i = 0; i < CARD_POOL; i++) {
             cards.add(newCard());
         }
     }

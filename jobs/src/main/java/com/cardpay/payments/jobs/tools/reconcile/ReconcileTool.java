@@ -26,7 +26,7 @@ import java.util.Map;
  * every mismatch on its own line, then a summary, and exits 1 if there is any.
  *
  * <pre>
- * java -cp payments-job.jar com.cardpay.payments.jobs.tools.reconcile.ReconcileTool \
+ * java -cp "payments-job.jar:$FLINK_HOME/lib/*" com.cardpay.payments.jobs.tools.reconcile.ReconcileTool \
  *     [--raw-file payments.jsonl] [--closed-before 2026-11-24T00:00:00Z | all] \
  *     [--config job.properties] [--key value ...]
  * </pre>

@@ -30,6 +30,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +63,7 @@ class SettlementITCase {
 
     private final Random random = new Random(5);
     private final List<ObjectNode> pending = new ArrayList<>();
+    private final List<String> produced = new ArrayList<>();
     private int sequence;
 
     @Test
@@ -123,6 +125,14 @@ class SettlementITCase {
             Set<String> currencies = new TreeSet<>();
             lines.forEach(l -> currencies.add(l.get("currency").asText()));
             assertThat(currencies).containsExactly("EUR", "JPY", "USD");
+
+            // The same from an archive file of the input instead of the topic.
+            Path archive = dir.resolve("payments-raw.jsonl");
+            Files.write(archive, produced);
+            Outcome fromFile = reconcile(args(settings, "--closed-before", T0.plusSeconds(540).toString(),
+                    "--raw-file", archive.toString()));
+            assertThat(fromFile.exitCode()).as(fromFile.output()).isZero();
+            assertThat(fromFile.output()).contains(produced.size() + " input records", "; 0 mismatches");
 
             Outcome otherFees = reconcile(args(settings, "--closed-before", T0.plusSeconds(540).toString(),
                     "--settlement.default-fee-plan", "291bps+30"));
@@ -193,6 +203,7 @@ class SettlementITCase {
     private void flush(PaymentsConfig config) {
         try (KafkaProducer<String, String> producer = producer()) {
             for (ObjectNode p : pending) {
+                produced.add(p.toString());
                 producer.send(new ProducerRecord<>(config.topics().raw(), p.get("merchant_id").asText(), p.toString()));
             }
         }

@@ -10,6 +10,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -34,8 +35,9 @@ import java.util.List;
  *       window's totals and yields the next revision (1, 2, ...), {@code isAdjustment}, with the
  *       cumulative figures and the {@link SettlementDelta} against the previous revision. Late
  *       payments are batched: each registers a timer at the current watermark + 1, so those that
- *       arrive between two watermarks make one revision per window. A window that had no payment
- *       when it closed gets its revision 0 this way.
+ *       arrive between two watermarks make one revision per window; a processing-time timer
+ *       about a second later emits them when event time stands still (all partitions quiet). A
+ *       window that had no payment when it closed gets its revision 0 this way.
  *   <li><b>Fees</b> are computed once per revision on the cumulative totals, with the merchant's
  *       plan from the {@link FeeSchedule}; the fee delta is the new fee minus the fee emitted
  *       before, so the fees posted over all revisions equal the fee on the final totals.
@@ -58,11 +60,13 @@ import java.util.List;
  * both by window start. Timers (one per distinct time, so shared among windows) drive closing,
  * adjustment batches and cleanup; each timer works from the state, not from its own time, so a
  * timer shared by several windows serves them all, in window order. Nothing is kept past the
- * horizon. Output is deterministic: no wall-clock time.
+ * horizon. No wall-clock time is in the output; wall-clock time decides only how late payments are
+ * batched into revisions when event time stands still, and revisions add up whatever the batching.
  *
- * <p>Metrics: {@code settlementsEmitted} (every revision emitted), {@code settlementAdjustments}
- * (those with revision > 0), {@code settlementLateEvents} (payments for already closed windows),
- * {@code settlementOverflows}, {@code settlementBeyondHorizon}.
+ * <p>Metrics: {@code payments_settlement_lines_emitted} (every revision emitted), {@code
+ * payments_settlement_adjustments} (those with revision > 0), {@code
+ * payments_settlement_late_payments} (payments for already closed windows), {@code
+ * payments_settlement_overflows}, {@code payments_settlement_beyond_horizon}.
  */
 public final class SettlementAggregator extends KeyedProcessFunction<String, ScoredPayment, Settlement> {
     private static final long serialVersionUID = 1L;
@@ -72,6 +76,12 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
     public static final OutputTag<ScoredPayment> BEYOND_HORIZON = new OutputTag<>("settlement-beyond-horizon") {};
     /** Revisions that could not be computed exactly. */
     public static final OutputTag<SettlementOverflow> OVERFLOWS = new OutputTag<>("settlement-overflows") {};
+
+    /**
+     * Late payments wait at most about this long (processing time) for their adjustment when the
+     * watermark does not move. With traffic, the next watermark comes first.
+     */
+    static final long ADJUSTMENT_FLUSH_MILLIS = 1_000L;
 
     static final String OPEN_STATE = "settlement-open-windows";
     static final String CLOSED_STATE = "settlement-closed-windows";
@@ -156,11 +166,25 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
         closedWindows.put(start, closed.withLatePayment(scored));
         // one revision for all late payments up to the next watermark
         ctx.timerService().registerEventTimeTimer(watermark + 1);
+        // ... or, when event time stands still (every partition quiet), within ADJUSTMENT_FLUSH of
+        // processing time; rounded up so that a burst of late payments shares one timer
+        long now = ctx.timerService().currentProcessingTime();
+        ctx.timerService().registerProcessingTimeTimer((now / ADJUSTMENT_FLUSH_MILLIS + 2) * ADJUSTMENT_FLUSH_MILLIS);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Settlement> out) throws Exception {
         String key = ctx.getCurrentKey();
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            // the flush of late payments only: closing and expiry follow event time alone
+            for (long start : sorted(closedWindows.keys())) {
+                EmittedWindow closed = closedWindows.get(start);
+                if (closed.hasPending()) {
+                    closedWindows.put(start, publish(key, start, closed, ctx, out));
+                }
+            }
+            return;
+        }
         for (long start : sorted(openWindows.keys())) {
             if (closeTime(start) > timestamp) {
                 continue;

@@ -192,4 +192,26 @@ class SettlementAdjustmentTest {
         }
         return new SettlementDelta(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7], sum[8], sum[9]);
     }
+
+    @Test
+    void lateAdjustmentsGoOutWithinASecondWhenEventTimeStandsStill() throws Exception {
+        try (SettlementHarness h = SettlementHarness.open()) {
+            h.send(purchase(hours(1), 10_000));
+            h.watermark(CLOSE0);
+            h.send(purchase(hours(2), 5_000), refund(hours(3), 1_000));
+            assertThat(h.settlements()).as("waiting for a watermark or the flush").hasSize(1);
+
+            h.harness.setProcessingTime(SettlementAggregator.ADJUSTMENT_FLUSH_MILLIS * 2);
+
+            assertThat(h.settlements()).hasSize(2);
+            Settlement rev1 = h.settlements().get(1);
+            assertThat(rev1.revision()).isEqualTo(1);
+            assertThat(rev1.delta()).isEqualTo(new SettlementDelta(1, 5_000, 1, 1_000, 0, 0, 0, 0, 175, 3_825));
+            assertThat(h.harness.numProcessingTimeTimers()).isZero();
+
+            // the watermark timer that was also waiting finds nothing left to emit
+            h.watermark(CLOSE0 + 1);
+            assertThat(h.settlements()).hasSize(2);
+        }
+    }
 }

@@ -19,10 +19,20 @@ import java.util.Map;
  */
 final class LatencyRun {
     record Result(Variant variant, String label, long checkpointIntervalMillis, Map<String, String> settings, int rate,
-            Percentiles latency, long sentInWindow, long expected, long missing, CheckpointStats checkpoints,
+            Percentiles latency, long sentInWindow, long expected, long missing, long behindAtEnd, CheckpointStats checkpoints,
             double targetP99Millis, String error) {
         boolean meetsTarget() {
             return error == null && missing == 0 && latency.p99() <= targetP99Millis;
+        }
+
+        /**
+         * The job fell behind the offered rate: at the window's end more records were sent and not
+         * yet seen than one checkpoint interval plus one second of sending would explain (the
+         * passthrough drops unparseable records and the pipeline replays and rejects, so "seen"
+         * trails "sent" by a few percent anyway). Its latency then measures a queue, not the job.
+         */
+        boolean saturated() {
+            return behindAtEnd > (long) rate * (checkpointIntervalMillis + 1_000) / 1_000 + sentInWindow / 10;
         }
     }
 
@@ -66,6 +76,7 @@ final class LatencyRun {
                             probe.seen(), sofar.count(), Report.ms(sofar.p99())));
                 }
             }
+            long behindAtEnd = sender.sent() - probe.seen();
             sender.join(10_000);
             long drainDeadline = System.nanoTime() + Math.max(10_000, 3 * interval + 5_000) * 1_000_000L;
             while (probe.samples() < sender.expected(variant) && System.nanoTime() < drainDeadline) {
@@ -75,10 +86,10 @@ final class LatencyRun {
             CheckpointStats checkpoints = CheckpointStats.read(job.restPort(), job.client().getJobID().toString());
             long expected = sender.expected(variant);
             return new Result(variant, label, interval, shownSettings, rate, probe.percentiles(), sender.sentInWindow(), expected,
-                    Math.max(0, expected - probe.samples()), checkpoints, targetP99Millis, null);
+                    Math.max(0, expected - probe.samples()), behindAtEnd, checkpoints, targetP99Millis, null);
         } catch (IllegalStateException e) {
             return new Result(variant, label, interval, shownSettings, rate, probe.percentiles(), sender.sentInWindow(),
-                    sender.expected(variant), -1, CheckpointStats.UNKNOWN, targetP99Millis, e.getMessage());
+                    sender.expected(variant), -1, -1, CheckpointStats.UNKNOWN, targetP99Millis, e.getMessage());
         } finally {
             sender.shutdown();
             probe.shutdown();

@@ -58,7 +58,8 @@ final class Report {
             out.printf(Locale.ROOT, "  %-44s %8s %8s %8s %8s %,9d %8s %14s %s%n", r.label(), ms(p.p50()), ms(p.p95()), ms(p.p99()),
                     ms(p.max()), p.count(), r.missing() < 0 ? "?" : Long.toString(r.missing()),
                     ms(r.checkpoints().p50Millis()) + "/" + ms(r.checkpoints().maxMillis()),
-                    r.error() != null ? "ERROR " + r.error() : r.meetsTarget() ? "meets" : "misses");
+                    (r.error() != null ? "ERROR " + r.error() : r.meetsTarget() ? "meets" : "misses")
+                            + (r.saturated() ? String.format(Locale.ROOT, " (saturated: %,d behind at the end)", r.behindAtEnd()) : ""));
         }
     }
 
@@ -105,6 +106,8 @@ final class Report {
         n.put("sent_in_window", r.sentInWindow());
         n.put("expected_outputs", r.expected());
         n.put("missing_outputs", r.missing());
+        n.put("sent_not_seen_at_window_end", r.behindAtEnd());
+        n.put("saturated", r.saturated());
         n.put("target_p99_ms", r.targetP99Millis());
         n.put("meets_target", r.meetsTarget());
         if (r.error() != null) {

@@ -114,7 +114,9 @@ final class SvgChart {
             line(s, x, py.applyAsDouble(target), x + w, py.applyAsDouble(target), "#2ca02c", 1.5, "2,3");
             text(s, x + w - 4, py.applyAsDouble(target) - 4, 10, "end", "target p99 " + compact(target) + " ms");
         }
-        int legendY = y + 10;
+        // Bottom right: the curves rise with the interval, so that corner stays clear.
+        int legendY = y + h - 36 * series.size() - 4;
+        int legendX = x + w - 150;
         for (int i = 0; i < series.size(); i++) {
             Series one = series.get(i);
             String colour = COLOURS[i % COLOURS.length];
@@ -122,10 +124,10 @@ final class SvgChart {
                     .map(p -> new double[] {px.applyAsDouble(p.intervalMillis()), py.applyAsDouble(p.p50())}).toList(), colour, "6,4");
             polyline(s, one.points().stream().filter(p -> !Double.isNaN(p.p99()))
                     .map(p -> new double[] {px.applyAsDouble(p.intervalMillis()), py.applyAsDouble(p.p99())}).toList(), colour, null);
-            line(s, x + 10, legendY, x + 34, legendY, colour, 2, null);
-            text(s, x + 38, legendY + 4, 11, "start", escape(one.name()) + " p99");
-            line(s, x + 10, legendY + 16, x + 34, legendY + 16, colour, 2, "6,4");
-            text(s, x + 38, legendY + 20, 11, "start", escape(one.name()) + " p50");
+            line(s, legendX, legendY, legendX + 24, legendY, colour, 2, null);
+            text(s, legendX + 28, legendY + 4, 11, "start", escape(one.name()) + " p99");
+            line(s, legendX, legendY + 16, legendX + 24, legendY + 16, colour, 2, "6,4");
+            text(s, legendX + 28, legendY + 20, 11, "start", escape(one.name()) + " p50");
             legendY += 36;
         }
     }

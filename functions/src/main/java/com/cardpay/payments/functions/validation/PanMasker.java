@@ -19,28 +19,36 @@ import java.util.regex.Pattern;
 public final class PanMasker {
     static final int MIN_DIGITS = 12;
     private static final int KEEP_LAST = 4;
-    private static final Pattern DIGIT_RUN = Pattern.compile("[0-9](?:[ ./-]?[0-9]){" + (MIN_DIGITS - 1) + ",}");
+    // Digit runs ([0-9](?:[ ./-]?[0-9]){11,}) are found by a scanner, findDigitRun: as a regex, the
+    // repeated group recursed once per digit, and a run of a few thousand digits in a rejected
+    // record threw StackOverflowError on a task thread, failing the job on every restart.
     private static final Pattern ESCAPED_DIGIT = Pattern.compile("\\\\u003([0-9])", Pattern.CASE_INSENSITIVE);
     // The value of a "pan" or "expiry" field: a string (possibly cut off before its closing quote)
     // or a bare number.
+    // The string body is written unrolled, [^"\\]*+(?:\\.[^"\\]*+)*+, rather than as
+    // (?:[^"\\]|\\.)*: same strings, but it recurses once per escape instead of once per character,
+    // so a long card field cannot overflow the stack either.
     private static final Pattern CARD_FIELD = Pattern.compile(
-            "(\"(?:pan|expiry)\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"?|[0-9][0-9.eE+ /-]*)");
+            "(\"(?:pan|expiry)\"\\s*:\\s*)(\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"?|[0-9][0-9.eE+ /-]*)");
 
     private PanMasker() {}
 
     public static String mask(String text) {
         String normalized = normalizeDigits(text);
-        Matcher m = DIGIT_RUN.matcher(normalized);
-        if (!m.find()) {
+        long run = findDigitRun(normalized, 0);
+        if (run < 0) {
             return normalized;
         }
         StringBuilder out = new StringBuilder(normalized.length());
         int last = 0;
         do {
-            out.append(normalized, last, m.start());
-            maskRun(normalized, m.start(), m.end(), out);
-            last = m.end();
-        } while (m.find());
+            int start = (int) (run >>> 32);
+            int end = (int) run;
+            out.append(normalized, last, start);
+            maskRun(normalized, start, end, out);
+            last = end;
+            run = findDigitRun(normalized, end);
+        } while (run >= 0);
         out.append(normalized, last, normalized.length());
         return out.toString();
     }
@@ -68,14 +76,53 @@ public final class PanMasker {
      * about one in ten 12-digit windows passes Luhn by chance.
      */
     public static boolean containsCardNumber(String text) {
-        Matcher m = DIGIT_RUN.matcher(normalizeDigits(text));
-        while (m.find()) {
-            String digits = m.group().replaceAll("[^0-9]", "");
+        String normalized = normalizeDigits(text);
+        for (long run = findDigitRun(normalized, 0); run >= 0; run = findDigitRun(normalized, (int) run)) {
+            String digits = normalized.substring((int) (run >>> 32), (int) run).replaceAll("[^0-9]", "");
             if (digits.length() <= 19 && Luhn.isValid(digits)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The next digit run at or after {@code from}, as {@code start << 32 | end}, or -1: what
+     * {@code Matcher.find} gives for {@code [0-9](?:[ ./-]?[0-9]){11,}}. A run is a digit followed
+     * by digits, each optionally after one separator, taken as far as it goes; it counts when it
+     * has at least {@link #MIN_DIGITS} digits. A shorter run holds no longer one, so the search
+     * goes on after it.
+     */
+    static long findDigitRun(String text, int from) {
+        int n = text.length();
+        int i = from;
+        while (i < n) {
+            if (!isAsciiDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            int digits = 1;
+            while (true) {
+                if (end < n && isAsciiDigit(text.charAt(end))) {
+                    end++;
+                } else if (end + 1 < n && isSeparator(text.charAt(end)) && isAsciiDigit(text.charAt(end + 1))) {
+                    end += 2;
+                } else {
+                    break;
+                }
+                digits++;
+            }
+            if (digits >= MIN_DIGITS) {
+                return ((long) i << 32) | end;
+            }
+            i = end;
+        }
+        return -1;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '.' || c == '/' || c == '-';
     }
 
     /** JSON digit escapes and non-ASCII decimal digits become ASCII digits. */

@@ -17,8 +17,9 @@ import java.util.Random;
 /**
  * Generates {@code payments.raw} records for the local run and the tests: realistic valid payments
  * (purchases, refunds, chargebacks over a pool of merchants, currencies and Luhn-valid test cards),
- * a share of malformed records cycling through every rejection rule, and a share of replays, some
- * exact and some conflicting. Seeded, so a test knows exactly what to expect.
+ * a share of malformed records cycling through every rejection rule, a share of replays, some
+ * exact and some conflicting, and optionally a share of late payments, whose event time is minutes
+ * behind the stream (well past the watermark bound). Seeded, so a test knows exactly what to expect.
  */
 public final class SyntheticPayments {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,8 +34,17 @@ public final class SyntheticPayments {
         RejectionCode.BAD_ORIGINAL_PAYMENT_ID,
     };
 
-    /** What a generated record is, and so what the job must do with it. */
-    public enum Kind { VALID, EXACT_REPLAY, CONFLICTING_REPLAY, MALFORMED }
+    /** How far behind the stream a late payment's event time is: at least this much ... */
+    public static final Duration MIN_LATENESS = Duration.ofMinutes(10);
+    /** ... and less than this. */
+    public static final Duration MAX_LATENESS = Duration.ofMinutes(60);
+
+    /**
+     * What a generated record is, and so what the job must do with it. {@code LATE} is a valid,
+     * first-seen payment whose event time is {@link #MIN_LATENESS} or more behind the stream: the
+     * job must accept it like {@code VALID}.
+     */
+    public enum Kind { VALID, EXACT_REPLAY, CONFLICTING_REPLAY, MALFORMED, LATE }
 
     /**
      * One generated record.
@@ -49,6 +59,7 @@ public final class SyntheticPayments {
     private final Random random;
     private final double malformedShare;
     private final double replayShare;
+    private final double lateShare;
     private final String runId;
     private final Instant start;
     private final List<String> cards = new ArrayList<>();
@@ -58,9 +69,22 @@ public final class SyntheticPayments {
     private int replays;
 
     public SyntheticPayments(long seed, double malformedShare, double replayShare, Instant start) {
+        this(seed, malformedShare, replayShare, 0, start);
+    }
+
+    /**
+     * @param lateShare the share of valid payments made late; with 0 the sequence is exactly that
+     *     of the four-argument constructor for the same seed
+     */
+    public SyntheticPayments(long seed, double malformedShare, double replayShare, double lateShare, Instant start) {
+        if (malformedShare < 0 || replayShare < 0 || lateShare < 0 || lateShare > 1 || malformedShare + replayShare > 1) {
+            throw new IllegalArgumentException("shares must be in [0, 1], malformed plus replay at most 1; got malformed="
+                    + malformedShare + " replay=" + replayShare + " late=" + lateShare);
+        }
         this.random = new Random(seed);
         this.malformedShare = malformedShare;
         this.replayShare = replayShare;
+        this.lateShare = lateShare;
         this.runId = Long.toString(seed, 36) + "-" + Long.toString(start.toEpochMilli(), 36);
         this.start = start;
         // Enough cards that a card pays a few times an hour, as real cards do: with a few hundred,
@@ -88,7 +112,15 @@ public final class SyntheticPayments {
                     Kind.EXACT_REPLAY, null, original.pan());
         }
         ObjectNode payment = validPayment();
-        Generated valid = generated(payment, Kind.VALID, null);
+        Kind kind = Kind.VALID;
+        // Draw only when late payments are asked for, so that lateShare 0 keeps the old sequence.
+        if (lateShare > 0 && random.nextDouble() < lateShare) {
+            Instant onTime = Instant.parse(payment.get("event_time").asText());
+            long spanMillis = MAX_LATENESS.minus(MIN_LATENESS).toMillis();
+            payment.put("event_time", onTime.minus(MIN_LATENESS).minusMillis((long) (random.nextDouble() * spanMillis)).toString());
+            kind = Kind.LATE;
+        }
+        Generated valid = generated(payment, kind, null);
         if (recentValid.size() < 1000) {
             recentValid.add(valid);
         } else {

@@ -83,7 +83,7 @@ public class StateSerializationBenchmark {
         long t = 1_795_515_330_123L;
         for (int i = 0; i < 40; i++) {
             TokenizedPayment p = payment("m-" + (i % 7), currencies[i % 4], 500 + 97L * i, t + 45_000L * i, "DE");
-            card.record(p, settings);
+            card.record(p, settings, CardWindows.of(settings));
             profile = calculator.update(profile, p);
         }
         rule = DefaultRules.load().get(0).toStoredRule();

@@ -106,6 +106,6 @@ public final class VelocityWindow implements Serializable {
 
     /** Whether {@code ring} was laid out for this window (a config change lays out new rings). */
     boolean fits(BucketRing ring) {
-        return ring != null && ring.counts.length == slots && ring.bucketMillis == bucketMillis;
+        return ring != null && ring.slots == slots && ring.bucketMillis == bucketMillis;
     }
 }

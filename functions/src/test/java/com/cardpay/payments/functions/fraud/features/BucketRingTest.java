@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The ring under the velocity counters: fixed slots, cleared as the newest bucket moves on. */
+/** The ring under the velocity counters: a bounded span of buckets, forgotten as the newest bucket moves on. */
 class BucketRingTest {
     private final BucketRing ring = new BucketRing(4, 1_000L);
 
@@ -28,15 +28,30 @@ class BucketRingTest {
     }
 
     @Test
-    void movingForwardReusesTheSlotsOfBucketsThatFellOut() {
+    void movingForwardForgetsTheBucketsThatFellOut() {
         ring.add(10, 100);
         ring.add(12, 200);
 
-        ring.add(14, 400); // bucket 14 takes bucket 10's slot
+        ring.add(14, 400); // the ring now spans 11..14: bucket 10 is gone
 
         assertThat(ring.count(0, 14)).isEqualTo(2);
         assertThat(ring.amount(0, 14)).isEqualTo(600);
         assertThat(ring.count(10, 10)).isZero();
+        assertThat(ring.entries()).isEqualTo(2);
+    }
+
+    @Test
+    void onlyBucketsWithPaymentsAreStoredWhateverTheSpan() {
+        BucketRing wide = new BucketRing(61, 60_000L);
+        wide.add(1_000, 5);
+        wide.add(1_030, 7);
+        wide.add(1_030, 1);
+        wide.add(1_002, 3); // out of order, inside the span
+
+        assertThat(wide.entries()).isEqualTo(3);
+        assertThat(wide.buckets).containsExactly(1_000L, 1_002L, 1_030L);
+        assertThat(wide.count(1_000, 1_030)).isEqualTo(4);
+        assertThat(wide.amount(1_001, 1_030)).isEqualTo(11);
     }
 
     @Test

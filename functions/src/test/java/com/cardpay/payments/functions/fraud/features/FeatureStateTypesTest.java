@@ -53,6 +53,28 @@ class FeatureStateTypesTest {
                 .isEqualTo(new MerchantProfile());
     }
 
+    @Test
+    void aCardThatPaysAFewTimesADayKeepsAFewHundredBytes() throws Exception {
+        CardActivity card = new CardActivity();
+        CardWindows windows = CardWindows.of(settings);
+        for (int i = 0; i < 3; i++) {
+            card.record(purchase(minutes(i * 150L), 2_000).merchant("m-" + i, "DE").build(), settings, windows);
+        }
+
+        // sparse rings: only buckets with a payment are stored (a dense layout was about 1.6 KB)
+        assertThat(serializedSize(CardActivity.class, card)).isLessThan(400);
+        assertThat(card.mediumWindow.entries()).isEqualTo(1);
+        assertThat(card.longWindow.entries()).isEqualTo(3);
+    }
+
+    private static <T> int serializedSize(Class<T> type, T value) throws Exception {
+        SerializerConfigImpl config = new SerializerConfigImpl();
+        config.setGenericTypes(false);
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        TypeInformation.of(type).createSerializer(config).serialize(value, out);
+        return out.length();
+    }
+
     private static void assertPojoWithoutGenericFields(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);
         assertThat(info).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);

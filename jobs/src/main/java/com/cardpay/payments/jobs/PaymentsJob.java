@@ -127,7 +127,8 @@ public final class PaymentsJob {
     public void build(StreamExecutionEnvironment env) {
         env.setParallelism(config.parallelism());
         SingleOutputStreamOperator<IngestOutcome> ingested = env
-                .fromSource(source, PaymentWatermarks.strategy(config.maxOutOfOrderness(), config.idleness()),
+                .fromSource(source, PaymentWatermarks.strategy(config.maxOutOfOrderness(), config.idleness(),
+                                config.maxEventTimeAhead()),
                         "payments.raw: parse, validate, tokenize")
                 .uid(OperatorUids.RAW_PAYMENTS_SOURCE);
 

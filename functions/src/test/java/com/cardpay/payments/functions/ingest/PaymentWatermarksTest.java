@@ -29,7 +29,11 @@ class PaymentWatermarksTest {
     private static final Duration DISORDER = Duration.ofSeconds(5);
     private static final Duration IDLENESS = Duration.ofSeconds(30);
 
-    private final WatermarkStrategy<IngestOutcome> strategy = PaymentWatermarks.strategy(DISORDER, IDLENESS);
+    private static final Duration MAX_AHEAD = Duration.ofMinutes(10);
+    private static final long WALL_CLOCK = Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
+
+    private final WatermarkStrategy<IngestOutcome> strategy =
+            PaymentWatermarks.strategy(DISORDER, IDLENESS, MAX_AHEAD, () -> WALL_CLOCK);
     private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new TestKeyProvider(1)));
     private final ManualClock clock = new ManualClock(1_000_000_000L);
     private final Output output = new Output();
@@ -62,6 +66,22 @@ class PaymentWatermarksTest {
         generator.onPeriodicEmit(output);
 
         assertThat(output.watermarks).last().isEqualTo(newest - DISORDER.toMillis() - 1);
+    }
+
+    @Test
+    void anEventTimeFarAheadOfTheWallClockMovesTheWatermarkOnlyToTheAllowedLead() throws Exception {
+        WatermarkGenerator<IngestOutcome> generator = generator();
+        long wrongClock = Instant.parse("2030-01-01T00:00:00Z").toEpochMilli();
+
+        generator.onEvent(null, WALL_CLOCK, output);
+        generator.onEvent(null, wrongClock, output);
+        generator.onPeriodicEmit(output);
+
+        assertThat(output.watermarks).last()
+                .isEqualTo(WALL_CLOCK + MAX_AHEAD.toMillis() - DISORDER.toMillis() - 1);
+        // the payment itself keeps its own event time
+        TimestampAssigner<IngestOutcome> assigner = strategy.createTimestampAssigner(UnregisteredMetricsGroup::new);
+        assertThat(assigner.extractTimestamp(payment("2030-01-01T00:00:00Z"), 42L)).isEqualTo(wrongClock);
     }
 
     @Test

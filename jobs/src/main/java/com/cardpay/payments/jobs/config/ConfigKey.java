@@ -35,6 +35,9 @@ public enum ConfigKey {
     TOPIC_FRAUD_RULES_STATUS("topics.fraud-rules-status", "payments.fraud-rules.status", "Output: accepted and rejected rule updates, with the reason."),
     TOPIC_SETTLEMENTS("topics.settlements", "payments.settlements", "Output: settlement lines per merchant, currency and window, with revisions for late events."),
     MAX_OUT_OF_ORDERNESS("source.max-out-of-orderness", "5s", "Watermark bound: how late an event may arrive and still count as in order."),
+    // One payment with a wrong clock (a year off) must not close every settlement window at once.
+    // Tighter is safer, but the local generator and tests run event time ahead of the wall clock.
+    MAX_EVENT_TIME_AHEAD("source.max-event-time-ahead", "1d", "An event_time further ahead of the wall clock moves the watermark only this far ahead; the payment keeps its event time."),
     IDLENESS("source.idleness", "30s", "A partition silent this long stops holding back the watermark."),
     BOUNDED("source.bounded", "false", "Stop at the offsets that are latest at start (replays, tests), instead of running forever."),
     DEDUPE_TTL("dedupe.ttl", "7d", "How long a payment_id is remembered to drop replays."),

@@ -1,6 +1,9 @@
 package com.cardpay.payments.functions.fraud;
 
 import com.cardpay.payments.functions.model.TokenizedPayment;
+import com.cardpay.payments.functions.serialization.ScoredPaymentTypeInfoFactory;
+
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * A payment with its fraud score, decision and the reasons for both: the record of
@@ -9,6 +12,7 @@ import com.cardpay.payments.functions.model.TokenizedPayment;
  * @param score 0 to 1000
  * @param rulesVersion identity of the rule set that scored it
  */
+@TypeInfo(ScoredPaymentTypeInfoFactory.class)
 public record ScoredPayment(
         TokenizedPayment payment,
         CardFeatures card,

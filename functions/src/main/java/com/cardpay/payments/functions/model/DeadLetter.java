@@ -1,6 +1,10 @@
 package com.cardpay.payments.functions.model;
 
+import com.cardpay.payments.functions.serialization.DeadLetterTypeInfoFactory;
+
 import javax.annotation.Nullable;
+
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * A record the job refused, with why and where it came from: the record of {@code payments.dlq}.
@@ -8,6 +12,7 @@ import javax.annotation.Nullable;
  * source topic at {@code source}, which is null only for a settlement overflow (a line aggregates
  * many payments, so it has no one source record).
  */
+@TypeInfo(DeadLetterTypeInfoFactory.class)
 public record DeadLetter(
         String errorCode,
         String errorMessage,

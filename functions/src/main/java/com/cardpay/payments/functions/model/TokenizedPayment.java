@@ -1,6 +1,10 @@
 package com.cardpay.payments.functions.model;
 
+import com.cardpay.payments.functions.serialization.TokenizedPaymentTypeInfoFactory;
+
 import javax.annotation.Nullable;
+
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * A validated payment after tokenization: it holds no PAN and no expiry. This is the record of
@@ -13,6 +17,7 @@ import javax.annotation.Nullable;
  * @param contentHash hash of the payment's business content, used by dedupe to tell an exact
  *     replay from a conflicting one
  */
+@TypeInfo(TokenizedPaymentTypeInfoFactory.class)
 public record TokenizedPayment(
         String paymentId,
         String merchantId,

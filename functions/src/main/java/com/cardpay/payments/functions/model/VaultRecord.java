@@ -1,5 +1,9 @@
 package com.cardpay.payments.functions.model;
 
+import com.cardpay.payments.functions.serialization.VaultRecordTypeInfoFactory;
+
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /**
  * The envelope-encrypted card data behind a token: the record of the restricted topic
  * {@code payments.vault}, keyed by {@code cardToken}. The PAN and expiry are sealed with AES-256-GCM
@@ -10,6 +14,7 @@ package com.cardpay.payments.functions.model;
  * @param wrappedDataKey the data key as wrapped by the key provider (for Vault, {@code vault:v<n>:…})
  * @param dataKeyVersion the version of the wrapping key
  */
+@TypeInfo(VaultRecordTypeInfoFactory.class)
 public record VaultRecord(
         String cardToken,
         int tokenKeyVersion,

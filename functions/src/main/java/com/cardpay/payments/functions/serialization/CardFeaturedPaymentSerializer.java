@@ -1,0 +1,42 @@
+package com.cardpay.payments.functions.serialization;
+
+import com.cardpay.payments.functions.fraud.CardFeaturedPayment;
+
+import java.io.IOException;
+
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/** {@link CardFeaturedPayment}: the payment, then its card features. */
+public final class CardFeaturedPaymentSerializer extends RecordSerializer<CardFeaturedPayment> {
+    private static final long serialVersionUID = 1L;
+    public static final CardFeaturedPaymentSerializer INSTANCE = new CardFeaturedPaymentSerializer();
+
+    @Override
+    public void serialize(CardFeaturedPayment c, DataOutputView out) throws IOException {
+        if (Codec.writePresence(out, c.payment())) {
+            TokenizedPaymentSerializer.INSTANCE.serialize(c.payment(), out);
+        }
+        NestedCodecs.writeCard(out, c.card());
+    }
+
+    @Override
+    public CardFeaturedPayment deserialize(DataInputView in) throws IOException {
+        return new CardFeaturedPayment(
+                in.readBoolean() ? TokenizedPaymentSerializer.INSTANCE.deserialize(in) : null,
+                NestedCodecs.readCard(in));
+    }
+
+    @Override
+    public TypeSerializerSnapshot<CardFeaturedPayment> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<CardFeaturedPayment> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package com.cardpay.payments.functions.serialization;
+
+import com.cardpay.payments.functions.model.DeadLetter;
+
+import java.io.IOException;
+
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/** {@link DeadLetter}, field by field in component order; {@code source} is null for settlement overflows. */
+public final class DeadLetterSerializer extends RecordSerializer<DeadLetter> {
+    private static final long serialVersionUID = 1L;
+    public static final DeadLetterSerializer INSTANCE = new DeadLetterSerializer();
+
+    @Override
+    public void serialize(DeadLetter d, DataOutputView out) throws IOException {
+        Codec.writeString(out, d.errorCode());
+        Codec.writeString(out, d.errorMessage());
+        Codec.writeString(out, d.field());
+        NestedCodecs.writeSource(out, d.source());
+        Codec.writeString(out, d.paymentId());
+        Codec.writeString(out, d.merchantId());
+        Codec.writeString(out, d.maskedKey());
+        Codec.writeString(out, d.maskedPayload());
+        out.writeInt(d.payloadBytes());
+        out.writeBoolean(d.payloadTruncated());
+        NestedCodecs.writeHeaders(out, d.headers());
+    }
+
+    @Override
+    public DeadLetter deserialize(DataInputView in) throws IOException {
+        return new DeadLetter(
+                Codec.readString(in),
+                Codec.readString(in),
+                Codec.readString(in),
+                NestedCodecs.readSource(in),
+                Codec.readString(in),
+                Codec.readString(in),
+                Codec.readString(in),
+                Codec.readString(in),
+                in.readInt(),
+                in.readBoolean(),
+                NestedCodecs.readHeaders(in));
+    }
+
+    @Override
+    public TypeSerializerSnapshot<DeadLetter> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<DeadLetter> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.cardpay.payments.functions.serialization;
+
+import java.io.IOException;
+
+import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * Base of the hand-written serializers for immutable Java records: stateless singletons, so
+ * {@code duplicate()} returns this, and copying a value returns the value itself. Subclasses only
+ * say how to write and read one record; they never use reflection.
+ */
+abstract class RecordSerializer<T> extends TypeSerializerSingleton<T> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public final boolean isImmutableType() {
+        return true;
+    }
+
+    /** Records have no empty instance; Flink never needs one for an immutable type. */
+    @Override
+    public final T createInstance() {
+        return null;
+    }
+
+    @Override
+    public final T copy(T from) {
+        return from;
+    }
+
+    @Override
+    public final T copy(T from, T reuse) {
+        return from;
+    }
+
+    @Override
+    public final int getLength() {
+        return -1;
+    }
+
+    @Override
+    public final T deserialize(T reuse, DataInputView source) throws IOException {
+        return deserialize(source);
+    }
+
+    @Override
+    public final void copy(DataInputView source, DataOutputView target) throws IOException {
+        serialize(deserialize(source), target);
+    }
+}

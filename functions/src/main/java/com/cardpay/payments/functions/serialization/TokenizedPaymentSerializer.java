@@ -1,0 +1,74 @@
+package com.cardpay.payments.functions.serialization;
+
+import com.cardpay.payments.functions.model.PaymentType;
+import com.cardpay.payments.functions.model.TokenizedPayment;
+
+import java.io.IOException;
+
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/** {@link TokenizedPayment}, field by field in component order; every string and nested value may be null. */
+public final class TokenizedPaymentSerializer extends RecordSerializer<TokenizedPayment> {
+    private static final long serialVersionUID = 1L;
+    public static final TokenizedPaymentSerializer INSTANCE = new TokenizedPaymentSerializer();
+    private static final PaymentType[] TYPES = PaymentType.values();
+
+    @Override
+    public void serialize(TokenizedPayment p, DataOutputView out) throws IOException {
+        Codec.writeString(out, p.paymentId());
+        Codec.writeString(out, p.merchantId());
+        Codec.writeEnum(out, p.type());
+        out.writeLong(p.amountMinor());
+        Codec.writeString(out, p.currency());
+        Codec.writeString(out, p.cardToken());
+        out.writeInt(p.tokenKeyVersion());
+        Codec.writeString(out, p.cardBin());
+        Codec.writeString(out, p.cardLast4());
+        Codec.writeString(out, p.cardCountry());
+        Codec.writeString(out, p.merchantCountry());
+        Codec.writeString(out, p.ipCountry());
+        Codec.writeString(out, p.deviceId());
+        out.writeLong(p.eventTimeMillis());
+        Codec.writeString(out, p.originalPaymentId());
+        out.writeLong(p.contentHash());
+        NestedCodecs.writeSource(out, p.source());
+        NestedCodecs.writeHeaders(out, p.headers());
+    }
+
+    @Override
+    public TokenizedPayment deserialize(DataInputView in) throws IOException {
+        return new TokenizedPayment(
+                Codec.readString(in),
+                Codec.readString(in),
+                Codec.readEnum(in, TYPES),
+                in.readLong(),
+                Codec.readString(in),
+                Codec.readString(in),
+                in.readInt(),
+                Codec.readString(in),
+                Codec.readString(in),
+                Codec.readString(in),
+                Codec.readString(in),
+                Codec.readString(in),
+                Codec.readString(in),
+                in.readLong(),
+                Codec.readString(in),
+                in.readLong(),
+                NestedCodecs.readSource(in),
+                NestedCodecs.readHeaders(in));
+    }
+
+    @Override
+    public TypeSerializerSnapshot<TokenizedPayment> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<TokenizedPayment> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

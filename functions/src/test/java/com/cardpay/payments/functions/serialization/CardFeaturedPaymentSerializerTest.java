@@ -1,0 +1,22 @@
+package com.cardpay.payments.functions.serialization;
+
+import com.cardpay.payments.functions.fraud.CardFeaturedPayment;
+
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+
+class CardFeaturedPaymentSerializerTest extends RecordSerializerTestBase<CardFeaturedPayment> {
+    @Override
+    protected TypeSerializer<CardFeaturedPayment> createSerializer() {
+        return CardFeaturedPaymentSerializer.INSTANCE;
+    }
+
+    @Override
+    protected Class<CardFeaturedPayment> getTypeClass() {
+        return CardFeaturedPayment.class;
+    }
+
+    @Override
+    protected CardFeaturedPayment[] getTestData() {
+        return Samples.CARD_FEATURED;
+    }
+}

@@ -1,0 +1,22 @@
+package com.cardpay.payments.functions.serialization;
+
+import com.cardpay.payments.functions.model.DeadLetter;
+
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+
+class DeadLetterSerializerTest extends RecordSerializerTestBase<DeadLetter> {
+    @Override
+    protected TypeSerializer<DeadLetter> createSerializer() {
+        return DeadLetterSerializer.INSTANCE;
+    }
+
+    @Override
+    protected Class<DeadLetter> getTypeClass() {
+        return DeadLetter.class;
+    }
+
+    @Override
+    protected DeadLetter[] getTestData() {
+        return new DeadLetter[] {Samples.DEAD_FULL, Samples.DEAD_NULLS};
+    }
+}

@@ -1,0 +1,22 @@
+package com.cardpay.payments.functions.serialization;
+
+import com.cardpay.payments.functions.model.VaultRecord;
+
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+
+class VaultRecordSerializerTest extends RecordSerializerTestBase<VaultRecord> {
+    @Override
+    protected TypeSerializer<VaultRecord> createSerializer() {
+        return VaultRecordSerializer.INSTANCE;
+    }
+
+    @Override
+    protected Class<VaultRecord> getTypeClass() {
+        return VaultRecord.class;
+    }
+
+    @Override
+    protected VaultRecord[] getTestData() {
+        return new VaultRecord[] {Samples.VAULT};
+    }
+}

@@ -14,6 +14,7 @@ import com.cardpay.payments.jobs.testutils.CardDataScanner;
 import com.cardpay.payments.jobs.testutils.KafkaBrokerExtension;
 import com.cardpay.payments.jobs.testutils.KafkaTestSupport;
 import com.cardpay.payments.jobs.testutils.MiniClusters;
+import com.cardpay.payments.jobs.testutils.Promtool;
 import com.cardpay.payments.jobs.testutils.TestJobs;
 
 import org.apache.flink.configuration.Configuration;
@@ -110,6 +111,10 @@ class PipelineMetricsITCase {
                     .isEqualTo(expected);
 
             assertNoCardDataInMetrics(body, samples, input);
+            List<String> promtool = Promtool.problems(body);
+            if (promtool != null) {
+                assertThat(promtool).as("promtool check metrics, beyond naming style").isEmpty();
+            }
         } finally {
             job.cancel().get();
         }

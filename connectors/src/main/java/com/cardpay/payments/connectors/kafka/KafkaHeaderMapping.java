@@ -8,7 +8,6 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * Converts between Kafka headers and the job's {@link MessageHeaders}, keeping order and repeats.
@@ -16,7 +15,9 @@ import java.util.regex.Pattern;
  * is masked on the way in; a well-formed W3C {@code traceparent} is hex by definition and kept as is.
  */
 final class KafkaHeaderMapping {
-    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    /** Dashes of a W3C traceparent, {@code vv-<32 hex trace id>-<16 hex parent id>-ff}: 55 bytes. */
+    private static final int[] TRACEPARENT_DASHES = {2, 35, 52};
+    private static final int TRACEPARENT_LENGTH = 55;
 
     private KafkaHeaderMapping() {}
 
@@ -46,11 +47,34 @@ final class KafkaHeaderMapping {
         if (digits < 12 && value.length < 12) {
             return value;
         }
-        String text = new String(value, StandardCharsets.UTF_8);
-        if (name.equals("traceparent") && TRACEPARENT.matcher(text).matches()) {
+        if (name.equals("traceparent") && isTraceparent(value)) {
             return value;
         }
+        String text = new String(value, StandardCharsets.UTF_8);
         return PanMasker.containsCardNumber(text) ? PanMasker.mask(text).getBytes(StandardCharsets.UTF_8) : value;
+    }
+
+    /**
+     * Whether {@code value} is a well-formed traceparent: lower-case hex with dashes at 2, 35 and 52.
+     * A byte loop rather than a regex: this runs on every record (a regex here was 3% of the job's CPU).
+     */
+    static boolean isTraceparent(byte[] value) {
+        if (value.length != TRACEPARENT_LENGTH) {
+            return false;
+        }
+        int nextDash = 0;
+        for (int i = 0; i < value.length; i++) {
+            byte b = value[i];
+            if (nextDash < TRACEPARENT_DASHES.length && i == TRACEPARENT_DASHES[nextDash]) {
+                if (b != '-') {
+                    return false;
+                }
+                nextDash++;
+            } else if (!((b >= '0' && b <= '9') || (b >= 'a' && b <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Headers toKafka(MessageHeaders headers) {

@@ -3,17 +3,13 @@ package com.cardpay.payments.functions.settlement;
 import static com.cardpay.payments.functions.settlement.SettlementEmissionTest.CLOSE0;
 import static com.cardpay.payments.functions.settlement.SettlementPayments.hours;
 import static com.cardpay.payments.functions.settlement.SettlementPayments.purchase;
+import static com.cardpay.payments.functions.testutils.FlinkTypes.assertPojoWithoutGenericFields;
+import static com.cardpay.payments.functions.testutils.FlinkTypes.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.flink.api.common.serialization.SerializerConfig;
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.GenericTypeInfo;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,14 +23,7 @@ class SettlementStateTypesTest {
     void stateAndOutputTypesArePojosWithoutGenericFields() {
         for (Class<?> type : new Class<?>[] {SettlementTotals.class, EmittedWindow.class, Settlement.class,
                 SettlementDelta.class, SettlementOverflow.class}) {
-            TypeInformation<?> info = TypeInformation.of(type);
-            assertThat(info).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
-            PojoTypeInfo<?> pojo = (PojoTypeInfo<?>) info;
-            for (int i = 0; i < pojo.getArity(); i++) {
-                assertThat(pojo.getPojoFieldAt(i).getTypeInformation())
-                        .as(type.getSimpleName() + "." + pojo.getPojoFieldAt(i).getField().getName())
-                        .isNotInstanceOf(GenericTypeInfo.class);
-            }
+            assertPojoWithoutGenericFields(type);
         }
     }
 
@@ -77,12 +66,4 @@ class SettlementStateTypesTest {
                 -10, 290, 30, 11, delta);
     }
 
-    private static <T> T roundTrip(Class<T> type, T value) throws Exception {
-        SerializerConfigImpl config = new SerializerConfigImpl();
-        config.setGenericTypes(false);
-        TypeSerializer<T> serializer = TypeInformation.of(type).createSerializer(config);
-        DataOutputSerializer out = new DataOutputSerializer(256);
-        serializer.serialize(value, out);
-        return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
-    }
 }

@@ -2,18 +2,14 @@ package com.cardpay.payments.functions.fraud.features;
 
 import static com.cardpay.payments.functions.fraud.features.FeaturePayments.minutes;
 import static com.cardpay.payments.functions.fraud.features.FeaturePayments.purchase;
+import static com.cardpay.payments.functions.testutils.FlinkTypes.assertPojoWithoutGenericFields;
+import static com.cardpay.payments.functions.testutils.FlinkTypes.roundTrip;
+import static com.cardpay.payments.functions.testutils.FlinkTypes.serializedSize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cardpay.payments.functions.fraud.FraudSettings;
 import com.cardpay.payments.functions.model.PaymentType;
 
-import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.java.typeutils.GenericTypeInfo;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,31 +63,5 @@ class FeatureStateTypesTest {
         assertThat(card.longWindow.entries()).isEqualTo(3);
     }
 
-    private static <T> int serializedSize(Class<T> type, T value) throws Exception {
-        SerializerConfigImpl config = new SerializerConfigImpl();
-        config.setGenericTypes(false);
-        DataOutputSerializer out = new DataOutputSerializer(256);
-        TypeInformation.of(type).createSerializer(config).serialize(value, out);
-        return out.length();
-    }
 
-    private static void assertPojoWithoutGenericFields(Class<?> type) {
-        TypeInformation<?> info = TypeInformation.of(type);
-        assertThat(info).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
-        PojoTypeInfo<?> pojo = (PojoTypeInfo<?>) info;
-        for (int i = 0; i < pojo.getArity(); i++) {
-            assertThat(pojo.getPojoFieldAt(i).getTypeInformation())
-                    .as(type.getSimpleName() + "." + pojo.getPojoFieldAt(i).getField().getName())
-                    .isNotInstanceOf(GenericTypeInfo.class);
-        }
-    }
-
-    private static <T> T roundTrip(Class<T> type, T value) throws Exception {
-        SerializerConfigImpl config = new SerializerConfigImpl();
-        config.setGenericTypes(false);
-        TypeSerializer<T> serializer = TypeInformation.of(type).createSerializer(config);
-        DataOutputSerializer out = new DataOutputSerializer(256);
-        serializer.serialize(value, out);
-        return serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
-    }
 }

@@ -26,11 +26,15 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * What a checkpoint, savepoint or RocksDB directory holds, read three ways for {@link CardDataScan}:
@@ -58,13 +62,32 @@ public final class StateFiles {
     private StateFiles() {}
 
     static void scan(CardDataScan scan, String source, Path dir) {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+        CardDataScan.Tally raw = scan.tally(source);
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile()) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        // RocksDB's working directory changes under a running job (compaction, flushes).
+                        raw.count("files gone before they were read", 1);
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
-        CardDataScan.Tally raw = scan.tally(source);
+        Collections.sort(files);
         for (Path file : files) {
             String name = dir.relativize(file).toString();
             byte[] bytes;

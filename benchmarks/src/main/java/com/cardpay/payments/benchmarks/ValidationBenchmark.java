@@ -1,5 +1,6 @@
 package com.cardpay.payments.benchmarks;
 
+import com.cardpay.payments.functions.validation.EventTimeLimit;
 import com.cardpay.payments.connectors.keys.LocalKeyProvider;
 import com.cardpay.payments.functions.ingest.PaymentIngestor;
 import com.cardpay.payments.functions.model.IngestOutcome;
@@ -52,8 +53,8 @@ public class ValidationBenchmark {
     private static final byte[] KEY = "m-001".getBytes(StandardCharsets.UTF_8);
     private static final SourcePosition SOURCE = new SourcePosition("payments.raw", 0, 0, 0);
 
-    private final PaymentValidator validator = new PaymentValidator();
-    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new LocalKeyProvider()));
+    private final PaymentValidator validator = new PaymentValidator(EventTimeLimit.againstSystemClock(java.time.Duration.ofMinutes(5)));
+    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new LocalKeyProvider()), EventTimeLimit.againstSystemClock(java.time.Duration.ofMinutes(5)));
     private final byte[] valid = record(", \"currency\":\"EUR\"", "");
     private final byte[] badCurrency = record(", \"currency\":\"ZZZ\"", "");
     private final byte[] tooLarge = record(", \"currency\":\"EUR\"", ", \"notes\":\"" + "x".repeat(70 * 1024) + "\"");

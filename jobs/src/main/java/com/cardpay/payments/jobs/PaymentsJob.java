@@ -89,7 +89,7 @@ public final class PaymentsJob {
 
     public static PaymentsJob fromConfig(PaymentsConfig config, KeyProviderFactory keys, Map<String, String> kafkaClientProperties) {
         return withKafkaSinks(config, PaymentsKafka.rawPaymentsSource(config.bootstrapServers(), config.topics().raw(),
-                config.consumerGroup(), config.startingOffsets(), kafkaClientProperties, PaymentsKafka.deserializer(keys),
+                config.consumerGroup(), config.startingOffsets(), kafkaClientProperties, PaymentsKafka.deserializer(keys, config.maxEventTimeAhead()),
                 config.bounded()), kafkaClientProperties);
     }
 

@@ -12,6 +12,7 @@ import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.local.SyntheticPayments;
 import com.cardpay.payments.jobs.local.SyntheticPayments.Generated;
 import com.cardpay.payments.jobs.local.SyntheticPayments.Kind;
+import com.cardpay.payments.jobs.testutils.JobEnd;
 import com.cardpay.payments.jobs.testutils.FailOnceDeserializer;
 import com.cardpay.payments.jobs.testutils.KafkaBrokerExtension;
 import com.cardpay.payments.jobs.testutils.KafkaTestSupport;
@@ -61,7 +62,7 @@ class ExactlyOnceRecoveryITCase {
         String poison = after.stream().filter(g -> g.kind() == Kind.VALID).findFirst().orElseThrow().paymentId();
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(config));
-        RawPaymentDeserializer real = PaymentsKafka.deserializer(LocalKeyProvider.factory());
+        RawPaymentDeserializer real = PaymentsKafka.deserializer(LocalKeyProvider.factory(), config.maxEventTimeAhead());
         FailOnceDeserializer<IngestOutcome> failOnce = FailOnceDeserializer.failingOnceOn(poison, real);
         PaymentsJob.withKafkaSinks(config, PaymentsKafka.rawPaymentsSource(config.bootstrapServers(), config.topics().raw(),
                 config.consumerGroup(), config.startingOffsets(), Map.of(), failOnce, false), Map.of())
@@ -90,7 +91,7 @@ class ExactlyOnceRecoveryITCase {
                     + after.stream().filter(g -> g.expectedRejection() != null).count();
             assertThat(readCommitted(KAFKA.bootstrapServers(), config.topics().dlq())).hasSize((int) rejected);
         } finally {
-            job.cancel().get();
+            JobEnd.cancel(job, checkpoints);
         }
     }
 

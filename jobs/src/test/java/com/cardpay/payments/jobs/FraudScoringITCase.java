@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cardpay.payments.connectors.contracts.TopicSchemas;
 import com.cardpay.payments.functions.validation.Luhn;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
+import com.cardpay.payments.jobs.testutils.JobEnd;
 import com.cardpay.payments.jobs.testutils.KafkaBrokerExtension;
 import com.cardpay.payments.jobs.testutils.KafkaTestSupport;
 import com.cardpay.payments.jobs.testutils.MiniClusters;
@@ -136,7 +137,7 @@ class FraudScoringITCase {
             assertThat(scored.values()).hasSize(sent.size()).allSatisfy(n ->
                     assertThat(TopicSchemas.validate("payments.scored", JSON.writeValueAsBytes(n))).isEmpty());
         } finally {
-            job.cancel().get();
+            JobEnd.cancel(job, dir);
         }
     }
 

@@ -231,7 +231,7 @@ class KafkaTlsITCase {
         // The TLS client properties are passed explicitly, on the source and on every sink.
         return PaymentsJob.withKafkaSinks(config, PaymentsKafka.rawPaymentsSource(config.bootstrapServers(),
                 config.topics().raw(), config.consumerGroup(), config.startingOffsets(), kafkaTls,
-                PaymentsKafka.deserializer(LocalKeyProvider.factory()), true), kafkaTls);
+                PaymentsKafka.deserializer(LocalKeyProvider.factory(), config.maxEventTimeAhead()), true), kafkaTls);
     }
 
     private static Map<String, String> tlsSettings(String name, Path checkpoints) {

@@ -10,6 +10,7 @@ import com.cardpay.payments.jobs.local.PrometheusText.Sample;
 import com.cardpay.payments.jobs.local.SyntheticPayments;
 import com.cardpay.payments.jobs.local.SyntheticPayments.Generated;
 import com.cardpay.payments.jobs.local.SyntheticPayments.Kind;
+import com.cardpay.payments.jobs.testutils.JobEnd;
 import com.cardpay.payments.jobs.testutils.CardDataScanner;
 import com.cardpay.payments.jobs.testutils.KafkaBrokerExtension;
 import com.cardpay.payments.jobs.testutils.KafkaTestSupport;
@@ -116,7 +117,7 @@ class PipelineMetricsITCase {
                 assertThat(promtool).as("promtool check metrics, beyond naming style").isEmpty();
             }
         } finally {
-            job.cancel().get();
+            JobEnd.cancel(job, checkpoints);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cardpay.payments.connectors.contracts.TopicSchemas;
 import com.cardpay.payments.functions.validation.Luhn;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
+import com.cardpay.payments.jobs.testutils.JobEnd;
 import com.cardpay.payments.jobs.testutils.KafkaBrokerExtension;
 import com.cardpay.payments.jobs.testutils.KafkaTestSupport;
 import com.cardpay.payments.jobs.testutils.MiniClusters;
@@ -71,6 +72,7 @@ class SettlementITCase {
         Map<String, String> settings = TestJobs.settings("settle-it", KAFKA.bootstrapServers(), dir);
         settings.put("settlement.window", "1m");
         settings.put("settlement.allowed-lateness", "2s");
+        settings.put("source.max-event-time-ahead", "2s");
         settings.put("settlement.adjustment-horizon", "1h");
         settings.put("settlement.merchant-fee-plans", "m-2=150bps+0,m-5=0bps+10");
         settings.put("source.idleness", "1s");
@@ -139,7 +141,7 @@ class SettlementITCase {
             assertThat(otherFees.exitCode()).as("a changed fee plan must be caught").isEqualTo(1);
             assertThat(otherFees.output()).contains("MISMATCH m-0 ", "fees_minor expected");
         } finally {
-            job.cancel().get();
+            JobEnd.cancel(job, dir);
         }
     }
 

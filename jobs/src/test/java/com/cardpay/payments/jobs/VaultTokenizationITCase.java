@@ -11,6 +11,7 @@ import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.local.SyntheticPayments;
 import com.cardpay.payments.jobs.local.SyntheticPayments.Generated;
 import com.cardpay.payments.jobs.local.SyntheticPayments.Kind;
+import com.cardpay.payments.jobs.testutils.JobEnd;
 import com.cardpay.payments.jobs.testutils.CardDataScanner;
 import com.cardpay.payments.jobs.testutils.KafkaBrokerExtension;
 import com.cardpay.payments.jobs.testutils.KafkaTestSupport;
@@ -118,7 +119,7 @@ class VaultTokenizationITCase {
             KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().tokenized(), expectedIds(all).size(), Duration.ofMinutes(2));
             System.out.printf("Recovered %d s after Vault came back%n", Duration.between(back, Instant.now()).toSeconds());
         } finally {
-            job.cancel().get();
+            JobEnd.cancel(job, dir);
         }
 
         List<ConsumerRecord<byte[], byte[]>> tokenized = readCommitted(KAFKA.bootstrapServers(), config.topics().tokenized());

@@ -28,7 +28,9 @@ final class Backlog {
 
     static Loaded preload(String bootstrap, String topic, long records, Mix mix, long seed, LongConsumer progress)
             throws Exception {
-        SyntheticPayments payments = new SyntheticPayments(seed, mix.malformed(), mix.duplicate(), mix.late(), Instant.now());
+        // The whole backlog lies in the past: the job rejects event times ahead of its clock.
+        SyntheticPayments payments = new SyntheticPayments(seed, mix.malformed(), mix.duplicate(), mix.late(),
+                SyntheticPayments.startOfBacklogEndingAt(Instant.now(), records));
         Map<Kind, Long> kinds = new EnumMap<>(Kind.class);
         AtomicReference<Exception> failure = new AtomicReference<>();
         long bytes = 0;

@@ -328,7 +328,8 @@ public final class PipelineBenchmark {
     }
 
     private static List<Generated> pool(int size, Backlog.Mix mix, long seed) {
-        SyntheticPayments payments = new SyntheticPayments(seed, mix.malformed(), mix.duplicate(), mix.late(), Instant.now());
+        SyntheticPayments payments = new SyntheticPayments(seed, mix.malformed(), mix.duplicate(), mix.late(),
+                SyntheticPayments.startOfBacklogEndingAt(Instant.now(), size));
         List<Generated> pool = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             pool.add(payments.next());

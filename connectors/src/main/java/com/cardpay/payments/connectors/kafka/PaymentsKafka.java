@@ -94,8 +94,8 @@ public final class PaymentsKafka {
     }
 
     /** Convenience for the standard deserializer. */
-    public static RawPaymentDeserializer deserializer(KeyProviderFactory keys) {
-        return new RawPaymentDeserializer(keys);
+    public static RawPaymentDeserializer deserializer(KeyProviderFactory keys, Duration maxEventTimeAhead) {
+        return new RawPaymentDeserializer(keys, maxEventTimeAhead);
     }
 
     /**

@@ -7,6 +7,7 @@ import com.cardpay.payments.functions.model.SourcePosition;
 import com.cardpay.payments.functions.tokenization.CardTokenizer;
 import com.cardpay.payments.functions.tokenization.KeyProvider;
 import com.cardpay.payments.functions.tokenization.KeyUnavailableException;
+import com.cardpay.payments.functions.validation.EventTimeLimit;
 import com.cardpay.payments.functions.validation.RejectionCode;
 
 import org.apache.flink.api.common.serialization.DeserializationSchema;
@@ -18,6 +19,7 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -32,21 +34,27 @@ public final class RawPaymentDeserializer implements KafkaRecordDeserializationS
     private static final long serialVersionUID = 1L;
 
     private final KeyProviderFactory keyProviderFactory;
+    private final Duration maxEventTimeAhead;
     private transient KeyProvider keyProvider;
     private transient PaymentIngestor ingestor;
     private transient Counter read;
     private transient Counter valid;
     private transient Map<RejectionCode, Counter> rejected;
 
-    public RawPaymentDeserializer(KeyProviderFactory keyProviderFactory) {
+    /**
+     * @param maxEventTimeAhead how far past this job's clock an event_time may be (see {@link
+     *     EventTimeLimit})
+     */
+    public RawPaymentDeserializer(KeyProviderFactory keyProviderFactory, Duration maxEventTimeAhead) {
         this.keyProviderFactory = keyProviderFactory;
+        this.maxEventTimeAhead = maxEventTimeAhead;
     }
 
     @Override
     public void open(DeserializationSchema.InitializationContext context) throws Exception {
         MetricGroup metrics = context.getMetricGroup();
         keyProvider = keyProviderFactory.open(metrics.addGroup("keys"));
-        ingestor = new PaymentIngestor(new CardTokenizer(keyProvider));
+        ingestor = new PaymentIngestor(new CardTokenizer(keyProvider), EventTimeLimit.againstSystemClock(maxEventTimeAhead));
         read = metrics.counter("payments_records_read");
         valid = metrics.counter("payments_records_valid");
         rejected = new EnumMap<>(RejectionCode.class);

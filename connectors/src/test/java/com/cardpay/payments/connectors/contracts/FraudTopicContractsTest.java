@@ -1,5 +1,6 @@
 package com.cardpay.payments.connectors.contracts;
 
+import com.cardpay.payments.functions.testutils.Payments;
 import static com.cardpay.payments.connectors.contracts.TopicSchemas.RULE_STATUS;
 import static com.cardpay.payments.connectors.contracts.TopicSchemas.SCORED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,7 @@ class FraudTopicContractsTest {
     private static final CardFeatures CARD = new CardFeatures(6, 9, 12, 3000, 9000, 12000, 3, 2, false, 4);
     private static final MerchantFeatures MERCHANT = new MerchantFeatures(4.25, 0.125, 0.01, 250);
 
-    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new LocalKeyProvider()));
+    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new LocalKeyProvider()), Payments.INGEST_CLOCK);
 
     @Test
     void aScoredPaymentWithReasonsAndShadowHitsConforms() throws Exception {

@@ -1,5 +1,6 @@
 package com.cardpay.payments.connectors.contracts;
 
+import com.cardpay.payments.functions.testutils.Payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * rules JSON Schema cannot express, which are listed in {@link RawRecords#onlyValidatorRejects()}.
  */
 class RawPaymentContractTest {
-    private final PaymentValidator validator = new PaymentValidator();
+    private final PaymentValidator validator = new PaymentValidator(Payments.INGEST_CLOCK);
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("com.cardpay.payments.connectors.contracts.RawRecords#valid")

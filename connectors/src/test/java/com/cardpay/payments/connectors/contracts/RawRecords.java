@@ -161,6 +161,9 @@ final class RawRecords {
                 change("amount written as 1250.0", WRONG_TYPE, r -> r.put("amount_minor", 1250.0)),
                 raw("amount written as 1.25e3", WRONG_TYPE,
                         new String(bytes(purchase()), StandardCharsets.UTF_8).replace("1250", "1.25e3")),
+                // The schema cannot know the job's clock: only the validator rejects a future time.
+                change("event_time a day ahead of the ingest clock", EVENT_TIME_IN_FUTURE,
+                        r -> r.put("event_time", "2026-11-26T00:00:00Z")),
                 change("currency without minor units", BAD_CURRENCY, r -> r.put("currency", "XXX")),
                 change("unknown currency", BAD_CURRENCY, r -> r.put("currency", "ABC")),
                 change("PAN failing Luhn", BAD_PAN, r -> r.put("pan", "4111111111111112")),

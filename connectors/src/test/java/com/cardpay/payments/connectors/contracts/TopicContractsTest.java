@@ -1,5 +1,6 @@
 package com.cardpay.payments.connectors.contracts;
 
+import com.cardpay.payments.functions.testutils.Payments;
 import static com.cardpay.payments.connectors.contracts.TopicSchemas.DLQ;
 import static com.cardpay.payments.connectors.contracts.TopicSchemas.TOKENIZED;
 import static com.cardpay.payments.connectors.contracts.TopicSchemas.VAULT;
@@ -44,7 +45,7 @@ class TopicContractsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SourcePosition SOURCE = new SourcePosition("payments.raw", 3, 42_017L, 1_795_515_330_500L);
 
-    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new LocalKeyProvider()));
+    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new LocalKeyProvider()), Payments.INGEST_CLOCK);
 
     @Test
     void tokenizedPaymentWithEveryOptionalFieldConforms() throws Exception {

@@ -11,6 +11,7 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 
 class PaymentsKafkaTest {
@@ -33,6 +34,6 @@ class PaymentsKafkaTest {
 
     private static KafkaSource<?> source(boolean bounded) {
         return PaymentsKafka.rawPaymentsSource("localhost:9092", "payments.raw", "payments-job", StartingOffsets.COMMITTED,
-                Map.of(), PaymentsKafka.deserializer(LocalKeyProvider.factory()), bounded);
+                Map.of(), PaymentsKafka.deserializer(LocalKeyProvider.factory(), Duration.ofMinutes(5)), bounded);
     }
 }

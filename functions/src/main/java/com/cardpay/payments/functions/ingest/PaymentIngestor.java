@@ -9,9 +9,11 @@ import com.cardpay.payments.functions.model.VaultRecord;
 import com.cardpay.payments.functions.tokenization.CardTokenizer;
 import com.cardpay.payments.functions.tokenization.KeyUnavailableException;
 import com.cardpay.payments.functions.validation.CardPayment;
+import com.cardpay.payments.functions.validation.EventTimeLimit;
 import com.cardpay.payments.functions.validation.InvalidPaymentException;
 import com.cardpay.payments.functions.validation.PanMasker;
 import com.cardpay.payments.functions.validation.PaymentValidator;
+import com.cardpay.payments.functions.validation.RejectionCode;
 
 import javax.annotation.Nullable;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +32,13 @@ public final class PaymentIngestor {
     /** Record keys in DLQ envelopes are cut to this size. */
     public static final int MAX_DLQ_KEY_CHARS = 256;
 
-    private final PaymentValidator validator = new PaymentValidator();
+    private final PaymentValidator validator;
     private final CardTokenizer tokenizer;
     private final ContentHash contentHash = new ContentHash();
 
-    public PaymentIngestor(CardTokenizer tokenizer) {
+    public PaymentIngestor(CardTokenizer tokenizer, EventTimeLimit eventTimeLimit) {
         this.tokenizer = tokenizer;
+        this.validator = new PaymentValidator(eventTimeLimit);
     }
 
     /**
@@ -43,6 +46,11 @@ public final class PaymentIngestor {
      */
     public IngestOutcome ingest(byte[] value, @Nullable byte[] key, MessageHeaders headers, SourcePosition source)
             throws KeyUnavailableException {
+        String tooLarge = HeaderLimits.problem(headers, value.length);
+        if (tooLarge != null) {
+            return IngestOutcome.rejected(deadLetter(new InvalidPaymentException(RejectionCode.TOO_LARGE, null, tooLarge),
+                    value, key, headers, source));
+        }
         CardPayment payment;
         try {
             payment = validator.validate(value, key);
@@ -71,7 +79,7 @@ public final class PaymentIngestor {
         String maskedKey = key == null ? null : cut(PanMasker.mask(new String(key, StandardCharsets.UTF_8)), MAX_DLQ_KEY_CHARS);
         return new DeadLetter(e.code().name(), PanMasker.mask(e.getMessage()), e.field(), source,
                 e.paymentId(), e.merchantId(), maskedKey,
-                masked, value.length, truncated, headers);
+                masked, value.length, truncated, HeaderLimits.forDeadLetter(headers));
     }
 
     /**

@@ -6,6 +6,7 @@ import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.eventtime.WatermarksWithIdleness;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -38,16 +39,42 @@ public final class PaymentWatermarks {
         return strategy(maxOutOfOrderness, idleness, maxAhead, System::currentTimeMillis);
     }
 
-    static WatermarkStrategy<IngestOutcome> strategy(Duration maxOutOfOrderness, Duration idleness, Duration maxAhead,
+    public static WatermarkStrategy<IngestOutcome> strategy(Duration maxOutOfOrderness, Duration idleness, Duration maxAhead,
             WallClock wallClock) {
         long maxAheadMillis = maxAhead.toMillis();
-        return WatermarkStrategy.<IngestOutcome>forGenerator(ctx -> new AtMostAheadOfWallClock(
-                        new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness), maxAheadMillis, wallClock))
-                // A rejected record has no event time we trust; its Kafka timestamp stands in, so a
-                // partition of only bad records still moves time forward.
+        // Idleness sits inside the accepted-only filter: a partition that carries nothing but bad
+        // records counts as silent, turns idle, and stops holding event time back.
+        return WatermarkStrategy.<IngestOutcome>forGenerator(ctx -> new AcceptedPaymentsOnly(new WatermarksWithIdleness<>(
+                        new AtMostAheadOfWallClock(new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness), maxAheadMillis,
+                                wallClock),
+                        idleness, ctx.getInputActivityClock())))
+                // A rejected record has no event time we trust. Its Kafka timestamp is its record
+                // timestamp (it only goes to the DLQ), but it never moves the watermark: that
+                // timestamp is the producer's wall clock, and one bad record in a replay of last
+                // week would otherwise turn every later payment into a late one.
                 .withTimestampAssigner((outcome, kafkaTimestamp) ->
-                        outcome.isAccepted() ? outcome.payment().eventTimeMillis() : kafkaTimestamp)
-                .withIdleness(idleness);
+                        outcome.isAccepted() ? outcome.payment().eventTimeMillis() : kafkaTimestamp);
+    }
+
+    /** Only accepted payments reach the watermark generator: rejected records neither move nor wake it. */
+    private static final class AcceptedPaymentsOnly implements WatermarkGenerator<IngestOutcome> {
+        private final WatermarkGenerator<IngestOutcome> delegate;
+
+        AcceptedPaymentsOnly(WatermarkGenerator<IngestOutcome> delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void onEvent(IngestOutcome event, long eventTimestamp, WatermarkOutput output) {
+            if (event.isAccepted()) {
+                delegate.onEvent(event, eventTimestamp, output);
+            }
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            delegate.onPeriodicEmit(output);
+        }
     }
 
     /** Feeds the watermark generator event times capped at wall clock + the allowed lead. */

@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import javax.annotation.Nullable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -25,7 +28,8 @@ import java.util.stream.Collectors;
 /**
  * Checks one {@code payments.raw} record against the input contract (see
  * {@code connectors/src/main/resources/schemas/payments.raw.schema.json}) and returns the payment,
- * or throws {@link InvalidPaymentException} naming the rule. Thread-safe and stateless.
+ * or throws {@link InvalidPaymentException} naming the rule. Thread-safe; its only input besides the
+ * record is the wall clock of {@link EventTimeLimit}.
  */
 public final class PaymentValidator {
     public static final int MAX_RECORD_BYTES = 64 * 1024;
@@ -42,6 +46,12 @@ public final class PaymentValidator {
 
     // Strict on purpose: duplicate field names or trailing data make a payment ambiguous, and
     // source snippets in parser messages could carry a PAN into the DLQ.
+    private final EventTimeLimit eventTimeLimit;
+
+    public PaymentValidator(EventTimeLimit eventTimeLimit) {
+        this.eventTimeLimit = eventTimeLimit;
+    }
+
     private static final ObjectMapper MAPPER =
             JsonMapper.builder()
                     .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -58,6 +68,7 @@ public final class PaymentValidator {
             throw new InvalidPaymentException(
                     TOO_LARGE, null, "record is " + value.length + " bytes; the limit is " + MAX_RECORD_BYTES);
         }
+        requireUtf8(value);
         JsonNode root = parse(value);
         String paymentId = null;
         String merchantId = null;
@@ -82,15 +93,43 @@ public final class PaymentValidator {
                         BAD_DEVICE_ID, "device_id", "device_id must be 1 to " + MAX_DEVICE_ID + " characters");
             }
             // A card number in a free-text field would travel to the outputs in clear.
-            if (deviceId != null && PanMasker.containsCardNumber(deviceId)) {
+            if (deviceId != null && CardNumberDetector.containsCardNumber(deviceId)) {
                 throw new InvalidPaymentException(BAD_DEVICE_ID, "device_id", "device_id looks like a card number");
             }
             long eventTime = eventTime(root);
+            if (eventTime > eventTimeLimit.latestAcceptedMillis()) {
+                throw new InvalidPaymentException(EVENT_TIME_IN_FUTURE, "event_time", "event_time is more than "
+                        + eventTimeLimit.maxAhead() + " ahead of this job's clock (source.max-event-time-ahead)");
+            }
             String original = originalPaymentId(root, type);
             return new CardPayment(paymentId, merchantId, type, amount, currency, pan, expiry,
                     cardCountry, merchantCountry, ipCountry, deviceId, eventTime, original);
         } catch (InvalidPaymentException e) {
             throw e.withIds(paymentId, merchantId);
+        }
+    }
+
+    /**
+     * The contract's only encoding is UTF-8. Jackson would also read UTF-16 and UTF-32 (it guesses
+     * from the first bytes), and such a record's digits, between NULs, would slip past checks made
+     * on UTF-8 text. NUL is refused too: JSON never needs it raw.
+     */
+    private static void requireUtf8(byte[] value) throws InvalidPaymentException {
+        boolean ascii = true;
+        for (byte b : value) {
+            if (b == 0) {
+                throw new InvalidPaymentException(INVALID_JSON, null, "value is not UTF-8 text (it holds NUL bytes: UTF-16 or UTF-32?)");
+            }
+            ascii &= b > 0;
+        }
+        if (ascii) {
+            return;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value));
+        } catch (CharacterCodingException e) {
+            throw new InvalidPaymentException(INVALID_JSON, null, "value is not valid UTF-8, the contract's only encoding");
         }
     }
 
@@ -124,6 +163,7 @@ public final class PaymentValidator {
         if (!isId(id)) {
             throw new InvalidPaymentException(code, field, field + " must be 1 to 64 characters from [A-Za-z0-9_-]");
         }
+        rejectCardNumberInId(id, field, code);
         return id;
     }
 
@@ -220,7 +260,19 @@ public final class PaymentValidator {
             throw new InvalidPaymentException(BAD_ORIGINAL_PAYMENT_ID, "original_payment_id",
                     "original_payment_id must be 1 to 64 characters from [A-Za-z0-9_-]");
         }
+        rejectCardNumberInId(original, "original_payment_id", BAD_ORIGINAL_PAYMENT_ID);
         return original;
+    }
+
+    /**
+     * Ids become Kafka keys, state keys (so checkpoints) and DLQ fields. An id that is, or holds, a
+     * Luhn-valid run of 12 to 19 digits cannot be told from a card number, by us or by a DLP
+     * scanner, so the contract refuses it (see README, "payments.raw").
+     */
+    private static void rejectCardNumberInId(String id, String field, RejectionCode code) throws InvalidPaymentException {
+        if (CardNumberDetector.containsCardNumber(id)) {
+            throw new InvalidPaymentException(code, field, field + " must not be or contain a card-length number that passes Luhn");
+        }
     }
 
     private static JsonNode required(JsonNode root, String field) throws InvalidPaymentException {

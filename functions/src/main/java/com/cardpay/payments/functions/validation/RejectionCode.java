@@ -26,6 +26,11 @@ public enum RejectionCode {
     BAD_COUNTRY,
     BAD_DEVICE_ID,
     BAD_EVENT_TIME,
+    /**
+     * {@code event_time} lies more than {@code source.max-event-time-ahead} past the wall clock at
+     * ingest: a wrong clock at the payment's origin. Settle by hand once the clock is fixed.
+     */
+    EVENT_TIME_IN_FUTURE,
     BAD_ORIGINAL_PAYMENT_ID,
     /** A replayed {@code payment_id} whose content differs from the first record with that id. */
     DUPLICATE_CONFLICT,

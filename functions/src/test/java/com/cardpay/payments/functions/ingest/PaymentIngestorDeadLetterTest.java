@@ -7,6 +7,8 @@ import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.functions.model.MessageHeaders;
 import com.cardpay.payments.functions.model.SourcePosition;
 import com.cardpay.payments.functions.testutils.Payments;
+import com.cardpay.payments.functions.validation.RejectionCode;
+import com.cardpay.payments.functions.validation.InvalidPaymentException;
 import com.cardpay.payments.functions.testutils.TestKeyProvider;
 import com.cardpay.payments.functions.tokenization.CardTokenizer;
 import com.cardpay.payments.functions.tokenization.KeyUnavailableException;
@@ -20,7 +22,7 @@ import java.nio.charset.StandardCharsets;
 class PaymentIngestorDeadLetterTest {
     private static final int CUT = PaymentIngestor.MAX_DLQ_PAYLOAD_CHARS;
 
-    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new TestKeyProvider()));
+    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new TestKeyProvider()), Payments.INGEST_CLOCK);
     private final MessageHeaders headers = Payments.headers("traceparent", "00-4bf92f3577b34da6-00f067aa0ba902b7-01");
 
     @Test
@@ -101,15 +103,27 @@ class PaymentIngestorDeadLetterTest {
     }
 
     @Test
-    void panInTheErrorMessageIsMasked() throws Exception {
-        // A producer that put the PAN into merchant_id; the key-mismatch message quotes merchant_id.
+    void aPanAsMerchantIdIsRefusedAndNeverQuoted() throws Exception {
+        // A producer that put the PAN into merchant_id (and so into the key).
         byte[] value = Payments.raw().with("merchant_id", Payments.PAN).bytes();
 
-        DeadLetter dl = deadLetter(value, Payments.key("m-1"));
+        DeadLetter dl = deadLetter(value, Payments.key(Payments.PAN));
 
-        assertThat(dl.errorCode()).isEqualTo("KEY_MISMATCH");
-        assertThat(dl.errorMessage()).doesNotContain(Payments.PAN).contains("************1111");
+        assertThat(dl.errorCode()).isEqualTo("BAD_MERCHANT_ID");
+        assertThat(dl.merchantId()).isNull();
+        assertThat(dl.errorMessage()).doesNotContain(Payments.PAN);
         assertThat(dl.maskedPayload()).doesNotContain(Payments.PAN);
+        assertThat(dl.maskedKey()).isEqualTo("************1111");
+    }
+
+    @Test
+    void panInTheErrorMessageIsMasked() throws Exception {
+        // The key-mismatch message quotes merchant_id; a card number in it would be masked.
+        DeadLetter dl = PaymentIngestor.deadLetter(new InvalidPaymentException(RejectionCode.KEY_MISMATCH, "merchant_id",
+                "record key must equal merchant_id '" + Payments.PAN + "'"), Payments.raw().bytes(), null,
+                Payments.headers(), Payments.source());
+
+        assertThat(dl.errorMessage()).doesNotContain(Payments.PAN).contains("************1111");
     }
 
     @Test

@@ -34,7 +34,7 @@ class PaymentWatermarksTest {
 
     private final WatermarkStrategy<IngestOutcome> strategy =
             PaymentWatermarks.strategy(DISORDER, IDLENESS, MAX_AHEAD, () -> WALL_CLOCK);
-    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new TestKeyProvider(1)));
+    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new TestKeyProvider(1)), Payments.INGEST_CLOCK);
     private final ManualClock clock = new ManualClock(1_000_000_000L);
     private final Output output = new Output();
 
@@ -55,14 +55,34 @@ class PaymentWatermarksTest {
         assertThat(assigner.extractTimestamp(rejected, 42L)).isEqualTo(42L);
     }
 
+    /**
+     * The root cause of the suite going red on 2026-12-01: a rejected record's Kafka timestamp is
+     * the wall clock, so one bad record dragged event time to today, and every later payment of a
+     * replay (or of a test with its own clock) was late, or beyond the 7-day adjustment horizon.
+     */
     @Test
-    void watermarkTrailsTheNewestEventByTheConfiguredDisorder() {
+    void rejectedRecordsAndTheirKafkaTimestampsDoNotMoveTheWatermark() throws Exception {
         WatermarkGenerator<IngestOutcome> generator = generator();
+        long eventTime = Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
+        IngestOutcome rejected = ingestor.ingest("not json".getBytes(), Payments.key("m-1"),
+                Payments.headers(), Payments.source());
+
+        generator.onEvent(payment("2026-11-24T10:00:00Z"), eventTime, output);
+        generator.onEvent(rejected, WALL_CLOCK + Duration.ofDays(9).toMillis(), output);
+        generator.onPeriodicEmit(output);
+
+        assertThat(output.watermarks).last().isEqualTo(eventTime - DISORDER.toMillis() - 1);
+    }
+
+    @Test
+    void watermarkTrailsTheNewestEventByTheConfiguredDisorder() throws Exception {
+        WatermarkGenerator<IngestOutcome> generator = generator();
+        IngestOutcome accepted = payment("2026-11-24T10:00:10Z");
         long newest = Instant.parse("2026-11-24T10:00:10Z").toEpochMilli();
 
-        generator.onEvent(null, newest - 3_000, output);
-        generator.onEvent(null, newest, output);
-        generator.onEvent(null, newest - 8_000, output);
+        generator.onEvent(accepted, newest - 3_000, output);
+        generator.onEvent(accepted, newest, output);
+        generator.onEvent(accepted, newest - 8_000, output);
         generator.onPeriodicEmit(output);
 
         assertThat(output.watermarks).last().isEqualTo(newest - DISORDER.toMillis() - 1);
@@ -73,21 +93,22 @@ class PaymentWatermarksTest {
         WatermarkGenerator<IngestOutcome> generator = generator();
         long wrongClock = Instant.parse("2030-01-01T00:00:00Z").toEpochMilli();
 
-        generator.onEvent(null, WALL_CLOCK, output);
-        generator.onEvent(null, wrongClock, output);
+        // Ingest rejects such a payment (EVENT_TIME_IN_FUTURE); the cap is the second line of
+        // defence, should the clock at ingest and the generator's ever disagree.
+        IngestOutcome accepted = payment("2026-11-24T10:00:00Z");
+        generator.onEvent(accepted, WALL_CLOCK, output);
+        generator.onEvent(accepted, wrongClock, output);
         generator.onPeriodicEmit(output);
 
         assertThat(output.watermarks).last()
                 .isEqualTo(WALL_CLOCK + MAX_AHEAD.toMillis() - DISORDER.toMillis() - 1);
-        // the payment itself keeps its own event time
-        TimestampAssigner<IngestOutcome> assigner = strategy.createTimestampAssigner(UnregisteredMetricsGroup::new);
-        assertThat(assigner.extractTimestamp(payment("2030-01-01T00:00:00Z"), 42L)).isEqualTo(wrongClock);
     }
 
     @Test
-    void aSilentSplitTurnsIdleAfterTheIdlenessTimeoutAndActiveOnTheNextEvent() {
+    void aSilentSplitTurnsIdleAfterTheIdlenessTimeoutAndActiveOnTheNextEvent() throws Exception {
         WatermarkGenerator<IngestOutcome> generator = generator();
-        generator.onEvent(null, 1_000_000L, output);
+        IngestOutcome accepted = payment("2026-11-24T10:00:00Z");
+        generator.onEvent(accepted, 1_000_000L, output);
         generator.onPeriodicEmit(output);
 
         passWithPeriodicEmits(IDLENESS.minusSeconds(1), generator);
@@ -96,9 +117,26 @@ class PaymentWatermarksTest {
         passWithPeriodicEmits(Duration.ofSeconds(2), generator);
         assertThat(output.idle).as("idle after %s without events", IDLENESS).isTrue();
 
-        generator.onEvent(null, 2_000_000L, output);
+        generator.onEvent(accepted, 2_000_000L, output);
         generator.onPeriodicEmit(output);
         assertThat(output.idle).isFalse();
+    }
+
+    @Test
+    void aSplitThatCarriesOnlyRejectedRecordsTurnsIdle() throws Exception {
+        WatermarkGenerator<IngestOutcome> generator = generator();
+        IngestOutcome rejected = ingestor.ingest("not json".getBytes(), Payments.key("m-1"),
+                Payments.headers(), Payments.source());
+        generator.onEvent(payment("2026-11-24T10:00:00Z"), 1_000_000L, output);
+        generator.onPeriodicEmit(output);
+
+        for (long passed = 0; passed <= IDLENESS.toMillis() + 1_000; passed += 200) {
+            generator.onEvent(rejected, WALL_CLOCK, output);
+            clock.advanceTime(Duration.ofMillis(200));
+            generator.onPeriodicEmit(output);
+        }
+
+        assertThat(output.idle).as("bad records alone are not activity").isTrue();
     }
 
     /** Lets time pass as Flink does it: a periodic emit every 200 ms (pipeline.auto-watermark-interval). */

@@ -2,11 +2,14 @@ package com.cardpay.payments.functions.testutils;
 
 import com.cardpay.payments.functions.model.MessageHeaders;
 import com.cardpay.payments.functions.model.SourcePosition;
+import com.cardpay.payments.functions.validation.EventTimeLimit;
 import com.cardpay.payments.functions.validation.Luhn;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +33,12 @@ public final class Payments {
     public static final String MERCHANT_ID = "m-1";
     public static final String EXPIRY = "12/29";
     public static final String EVENT_TIME = "2026-11-24T10:15:30.123Z";
+    /**
+     * The wall clock that tests ingest at: a fixed instant after every event time the tests use,
+     * so that no test depends on today's date, with the job's default tolerance for clocks ahead.
+     */
+    public static final EventTimeLimit INGEST_CLOCK =
+            EventTimeLimit.at(Instant.parse("2026-11-25T00:00:00Z"), Duration.ofMinutes(5));
     /** {@link #EVENT_TIME} in epoch milliseconds. */
     public static final long EVENT_TIME_MILLIS = 1_795_515_330_123L;
     public static final String RAW_TOPIC = "payments.raw";

@@ -10,13 +10,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /** Records that honour the {@code payments.raw} contract, including its edges, are accepted. */
 class PaymentValidatorAcceptanceTest {
-    private final PaymentValidator validator = new PaymentValidator();
+    private final PaymentValidator validator = new PaymentValidator(Payments.INGEST_CLOCK);
 
     @Test
     void validPurchaseIsParsedFieldByField() throws Exception {
@@ -96,8 +97,11 @@ class PaymentValidatorAcceptanceTest {
     @ValueSource(strings = {"1970-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z"})
     void earliestAndLatestEventTimesAreAccepted(String eventTime) throws Exception {
         Payments.RawPayment record = Payments.raw().with("event_time", eventTime);
+        // A clock at the end of the range: only the format bounds are under test here.
+        PaymentValidator atTheEndOfTime = new PaymentValidator(
+                EventTimeLimit.at(Instant.parse("9999-12-31T23:59:59.999Z"), Duration.ZERO));
 
-        CardPayment payment = validator.validate(record.bytes(), record.key());
+        CardPayment payment = atTheEndOfTime.validate(record.bytes(), record.key());
 
         assertThat(payment.eventTimeMillis()).isEqualTo(Instant.parse(eventTime).toEpochMilli());
     }

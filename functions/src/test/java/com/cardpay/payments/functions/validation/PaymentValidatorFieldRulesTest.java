@@ -1,6 +1,7 @@
 package com.cardpay.payments.functions.validation;
 
 import static com.cardpay.payments.functions.validation.Rejections.assertRejected;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cardpay.payments.functions.testutils.Payments;
 
@@ -137,6 +138,21 @@ class PaymentValidatorFieldRulesTest {
             "yesterday", "1795515330123", "", "1969-12-31T23:59:59.999Z", "+10000-01-01T00:00:00Z"})
     void eventTimeThatIsNotAnIsoInstantIsBad(String eventTime) {
         assertRejected(Payments.raw().with("event_time", eventTime), RejectionCode.BAD_EVENT_TIME, "event_time");
+    }
+
+    @ParameterizedTest(name = "event_time {0} against a clock at 2026-11-25T00:00:00Z, 5 minutes allowed")
+    @ValueSource(strings = {"2026-11-25T00:05:00.001Z", "2026-11-26T00:00:00Z", "2999-12-31T00:00:00Z"})
+    void eventTimeBeyondTheAllowedLeadOverTheWallClockIsInTheFuture(String eventTime) {
+        assertRejected(Payments.raw().with("event_time", eventTime), RejectionCode.EVENT_TIME_IN_FUTURE, "event_time");
+    }
+
+    @ParameterizedTest(name = "event_time {0} against a clock at 2026-11-25T00:00:00Z, 5 minutes allowed")
+    @ValueSource(strings = {"2026-11-25T00:05:00Z", "2026-11-25T00:00:00Z", "2019-01-01T00:00:00Z"})
+    void eventTimeWithinTheAllowedLeadIsAccepted(String eventTime) throws Exception {
+        Payments.RawPayment record = Payments.raw().with("event_time", eventTime);
+
+        assertThat(new PaymentValidator(Payments.INGEST_CLOCK).validate(record.bytes(), record.key()).eventTimeMillis())
+                .isEqualTo(java.time.Instant.parse(eventTime).toEpochMilli());
     }
 
     @Test

@@ -7,7 +7,7 @@ import com.cardpay.payments.functions.testutils.Payments;
 
 /** Runs the validator on a record that must be refused and checks the common promises. */
 final class Rejections {
-    private static final PaymentValidator VALIDATOR = new PaymentValidator();
+    private static final PaymentValidator VALIDATOR = new PaymentValidator(Payments.INGEST_CLOCK);
 
     private Rejections() {}
 

@@ -35,9 +35,10 @@ public enum ConfigKey {
     TOPIC_FRAUD_RULES_STATUS("topics.fraud-rules-status", "payments.fraud-rules.status", "Output: accepted and rejected rule updates, with the reason."),
     TOPIC_SETTLEMENTS("topics.settlements", "payments.settlements", "Output: settlement lines per merchant, currency and window, with revisions for late events."),
     MAX_OUT_OF_ORDERNESS("source.max-out-of-orderness", "5s", "Watermark bound: how late an event may arrive and still count as in order."),
-    // One payment with a wrong clock (a year off) must not close every settlement window at once.
-    // Tighter is safer, but the local generator and tests run event time ahead of the wall clock.
-    MAX_EVENT_TIME_AHEAD("source.max-event-time-ahead", "1d", "An event_time further ahead of the wall clock moves the watermark only this far ahead; the payment keeps its event time."),
+    // A payment stamped tomorrow would drag event time forward and close today's windows early.
+    // Five minutes covers the skew of NTP-synced terminals and acquirers; validation keeps it at
+    // most settlement.allowed-lateness, so that no window closes before its end by the wall clock.
+    MAX_EVENT_TIME_AHEAD("source.max-event-time-ahead", "5m", "An event_time further ahead of this job's clock at ingest goes to payments.dlq as EVENT_TIME_IN_FUTURE; at most settlement.allowed-lateness."),
     IDLENESS("source.idleness", "30s", "A partition silent this long stops holding back the watermark."),
     BOUNDED("source.bounded", "false", "Stop at the offsets that are latest at start (replays, tests), instead of running forever."),
     DEDUPE_TTL("dedupe.ttl", "7d", "How long a payment_id is remembered to drop replays."),

@@ -135,6 +135,13 @@ public record PaymentsConfig(
         if (restartMaxBackoff.compareTo(restartInitialBackoff) < 0) {
             v.problem(RESTART_MAX_BACKOFF, "must be at least restart.initial-backoff (" + restartInitialBackoff + ")");
         }
+        // The watermark runs at most max-event-time-ahead past the wall clock; a window is first
+        // emitted when it passes the window's end + allowed lateness. So no window closes before
+        // its end by the wall clock as long as the lead stays within the lateness.
+        if (maxEventTimeAhead.compareTo(settlement.allowedLateness()) > 0) {
+            v.problem(MAX_EVENT_TIME_AHEAD, "must be at most settlement.allowed-lateness (" + settlement.allowedLateness()
+                    + "), or a clock running ahead could close a settlement window before its end; got " + maxEventTimeAhead);
+        }
         if (checkpointTimeout.compareTo(checkpointInterval) < 0) {
             v.problem(CHECKPOINT_TIMEOUT, "must be at least checkpoint.interval (" + checkpointInterval + ")");
         }

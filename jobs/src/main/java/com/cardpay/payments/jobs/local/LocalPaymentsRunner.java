@@ -86,6 +86,8 @@ public final class LocalPaymentsRunner {
         // One-minute settlement windows, so that settlements appear within a short run.
         settings.put("settlement.window", "1m");
         settings.put("settlement.allowed-lateness", "5s");
+        // The generator stamps payments with the wall clock; the lead may not exceed the lateness.
+        settings.put("source.max-event-time-ahead", "5s");
         settings.putAll(PaymentsConfigLoader.settings(jobArgs));
         settings.put("kafka.bootstrap-servers", bootstrap);
         PaymentsConfig config = PaymentsConfig.from(settings);

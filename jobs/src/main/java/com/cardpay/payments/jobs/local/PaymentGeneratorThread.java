@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -26,7 +27,9 @@ final class PaymentGeneratorThread extends Thread {
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.ratePerSecond = ratePerSecond;
-        this.payments = new SyntheticPayments(System.nanoTime(), malformedShare, replayShare, Instant.now());
+        // Event time keeps step with the wall clock: one payment every 1 s / rate.
+        this.payments = new SyntheticPayments(System.nanoTime(), malformedShare, replayShare, Instant.now())
+                .spacedBy(Duration.ofNanos(1_000_000_000L / ratePerSecond));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.cardpay.payments.jobs.local;
 
+import com.cardpay.payments.functions.validation.CardNumberDetector;
 import com.cardpay.payments.functions.validation.Luhn;
 import com.cardpay.payments.functions.validation.RejectionCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,8 +32,12 @@ public final class SyntheticPayments {
         RejectionCode.BAD_PAYMENT_ID, RejectionCode.BAD_MERCHANT_ID, RejectionCode.KEY_MISMATCH, RejectionCode.BAD_TYPE,
         RejectionCode.BAD_AMOUNT, RejectionCode.BAD_CURRENCY, RejectionCode.BAD_PAN, RejectionCode.BAD_EXPIRY,
         RejectionCode.BAD_COUNTRY, RejectionCode.BAD_DEVICE_ID, RejectionCode.BAD_EVENT_TIME,
+        RejectionCode.EVENT_TIME_IN_FUTURE,
         RejectionCode.BAD_ORIGINAL_PAYMENT_ID,
     };
+
+    /** Event time between two consecutive payments, unless {@link #spacedBy} says otherwise. */
+    public static final Duration DEFAULT_SPACING = Duration.ofMillis(10);
 
     /** How far behind the stream a late payment's event time is: at least this much ... */
     public static final Duration MIN_LATENESS = Duration.ofMinutes(10);
@@ -62,6 +67,7 @@ public final class SyntheticPayments {
     private final double lateShare;
     private final String runId;
     private final Instant start;
+    private long spacingMicros = DEFAULT_SPACING.toNanos() / 1_000;
     private final List<String> cards = new ArrayList<>();
     private final List<Generated> recentValid = new ArrayList<>();
     private long sequence;
@@ -92,6 +98,24 @@ public final class SyntheticPayments {
         for (int i = 0; i < CARD_POOL; i++) {
             cards.add(newCard());
         }
+    }
+
+    /**
+     * Event time between consecutive payments: a generator paced at R payments a second uses
+     * 1 s / R, so that its event time keeps step with the wall clock (the job rejects event times
+     * ahead of its clock).
+     */
+    public SyntheticPayments spacedBy(Duration spacing) {
+        this.spacingMicros = Math.max(1, spacing.toNanos() / 1_000);
+        return this;
+    }
+
+    /**
+     * Where a backlog of {@code records} payments at the default spacing must start so that its
+     * last event time is {@code end}: a backlog made now lies wholly in the past.
+     */
+    public static Instant startOfBacklogEndingAt(Instant end, long records) {
+        return end.minus(DEFAULT_SPACING.multipliedBy(records));
     }
 
     public Generated next() {
@@ -152,7 +176,7 @@ public final class SyntheticPayments {
             p.put("device_id", "dev-" + Integer.toHexString(random.nextInt()));
         }
         // Mostly in order, some events up to 3 s late.
-        Instant eventTime = start.plus(Duration.ofMillis(n * 10 - random.nextInt(3000)));
+        Instant eventTime = start.plus(Duration.ofMillis(n * spacingMicros / 1_000 - random.nextInt(3000)));
         p.put("event_time", eventTime.toString());
         if (!type.equals("PURCHASE")) {
             p.put("original_payment_id", recentValid.get(random.nextInt(recentValid.size())).paymentId());
@@ -190,6 +214,8 @@ public final class SyntheticPayments {
             case BAD_COUNTRY -> p.put("card_country", "ZZ");
             case BAD_DEVICE_ID -> p.put("device_id", "d".repeat(129));
             case BAD_EVENT_TIME -> p.put("event_time", "yesterday at noon");
+            // A clock centuries ahead: in the future whatever day the test runs.
+            case EVENT_TIME_IN_FUTURE -> p.put("event_time", "2999-12-31T00:00:00Z");
             case BAD_ORIGINAL_PAYMENT_ID -> {
                 p.put("type", "PURCHASE");
                 p.put("original_payment_id", "pay-earlier");
@@ -218,12 +244,22 @@ public final class SyntheticPayments {
         return partial.append(Luhn.checkDigitFor(partial)).toString();
     }
 
+    /**
+     * A random W3C traceparent that does not look like a card number. About one random trace id in
+     * a few hundred holds a Luhn-valid run of 12 to 19 decimal digits, and the job masks it like
+     * any header (no header is exempt); tests that check headers are carried unchanged need the
+     * others, and a real tracer's ids are the same gamble.
+     */
     private String traceparent() {
         byte[] trace = new byte[16];
         byte[] span = new byte[8];
-        random.nextBytes(trace);
-        random.nextBytes(span);
-        return "00-" + HexFormat.of().formatHex(trace) + "-" + HexFormat.of().formatHex(span) + "-01";
+        String traceparent;
+        do {
+            random.nextBytes(trace);
+            random.nextBytes(span);
+            traceparent = "00-" + HexFormat.of().formatHex(trace) + "-" + HexFormat.of().formatHex(span) + "-01";
+        } while (CardNumberDetector.containsCardNumber(traceparent));
+        return traceparent;
     }
 
     private static byte[] bytes(ObjectNode node) {

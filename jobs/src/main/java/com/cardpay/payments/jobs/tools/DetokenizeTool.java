@@ -156,7 +156,9 @@ public final class DetokenizeTool {
         ObjectNode line = JSON.createObjectNode();
         line.put("time", Instant.now().toString());
         line.put("action", "detokenize");
-        line.put("user", System.getProperty("user.name"));
+        OsUser user = OsUser.current();
+        line.put("user", user.name());
+        line.put("uid", user.uid());
         try {
             line.put("host", InetAddress.getLocalHost().getHostName());
         } catch (IOException e) {

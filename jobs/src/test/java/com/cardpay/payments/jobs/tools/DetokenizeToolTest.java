@@ -2,6 +2,9 @@ package com.cardpay.payments.jobs.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,10 +18,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * No audit, no reveal: the tool refuses, before it reads any topic, an audit log that is not a
- * regular file. (The reveal
+ * regular file, and records the operating system's user, not an overridable property. (The reveal
  * itself, on a real broker and Vault stand-in, is in {@code VaultTokenizationITCase}.)
  */
 class DetokenizeToolTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path dir;
 
@@ -55,6 +60,24 @@ class DetokenizeToolTest {
         assertThat(Files.exists(fifo)).isTrue();
 
         assertRefused(fifo);
+    }
+
+    @Test
+    void theUserIsTheOperatingSystemsNotTheUserNameProperty() throws Exception {
+        Path mine = Files.createFile(dir.resolve("made-by-this-process"));
+        String osUser = Files.getOwner(mine).getName();
+        Object osUid = Files.getAttribute(mine, "unix:uid");
+        String property = System.getProperty("user.name");
+        System.setProperty("user.name", "someone-else");
+        JsonNode line;
+        try {
+            line = JSON.readTree(DetokenizeTool.auditLine("tok_v1_x", "dispute CB-1", "requested"));
+        } finally {
+            System.setProperty("user.name", property);
+        }
+
+        assertThat(line.get("user").asText()).isEqualTo(osUser).isNotEqualTo("someone-else");
+        assertThat(line.get("uid").asLong()).isEqualTo(((Number) osUid).longValue());
     }
 
     private void assertRefused(Path auditLog) {

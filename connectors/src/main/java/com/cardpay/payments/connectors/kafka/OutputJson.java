@@ -76,16 +76,19 @@ public final class OutputJson {
         });
     }
 
-    /** {@code payments.fraud-rules.status}: what became of one rule update. */
+    /** {@code payments.fraud-rules.status}: what became of one rule update, or of a stored rule on restore. */
     public static byte[] ruleStatus(RuleStatus s) {
         return write(g -> {
             g.writeNumberField("schema_version", RULE_STATUS_SCHEMA_VERSION);
             optional(g, "rule_id", s.ruleId());
             g.writeNumberField("version", s.version());
             g.writeStringField("status", s.accepted() ? "ACCEPTED" : "REJECTED");
+            g.writeStringField("origin", s.origin().name());
             g.writeStringField("message", s.message());
             g.writeStringField("rules_version", s.rulesVersion());
-            source(g, s.source());
+            if (s.source() != null) {
+                source(g, s.source());
+            }
         });
     }
 

@@ -70,6 +70,28 @@ class FraudTopicContractsTest {
         assertThat(TopicSchemas.validate(RULE_STATUS, OutputJson.ruleStatus(rejected))).isEmpty();
     }
 
+    @Test
+    void aRuleSkippedOnRestoreIsRejectedWithOriginRestoreAndNoSource() {
+        RuleStatus skipped = RuleStatus.rejectedOnRestore("night-owl", 3,
+                "v3 kept in state was not restored: unknown feature; no rule night-owl is in force", "r-78");
+
+        byte[] value = OutputJson.ruleStatus(skipped);
+
+        assertThat(TopicSchemas.validate(RULE_STATUS, value)).as(new String(value, StandardCharsets.UTF_8)).isEmpty();
+        assertThat(new String(value, StandardCharsets.UTF_8))
+                .contains("\"status\":\"REJECTED\"", "\"origin\":\"RESTORE\"").doesNotContain("\"source\"");
+    }
+
+    @Test
+    void anUpdateStatusSaysItsOriginAndNeedsItsSource() {
+        RuleStatus accepted = new RuleStatus("velocity-burst", 4, true, "in force", "r-77", SOURCE);
+        String json = new String(OutputJson.ruleStatus(accepted), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"origin\":\"UPDATE\"", "\"source\":{");
+        assertThat(TopicSchemas.validate(RULE_STATUS, json.replaceAll(",\"source\":\\{[^}]*}", "")
+                .getBytes(StandardCharsets.UTF_8))).as("an update status without its source").isNotEmpty();
+    }
+
     private TokenizedPayment payment() throws Exception {
         byte[] record = RawRecords.bytes(RawRecords.purchase());
         return ingestor.ingest(record, RawRecords.key(RawRecords.purchase().get("merchant_id").textValue()), MessageHeaders.EMPTY, SOURCE).payment();

@@ -21,9 +21,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +34,9 @@ import java.util.Map;
  * Reveals the card behind a token, for authorised use only (disputes, issuer requests). It reads
  * the token's newest entry from {@code payments.vault} ({@code read_committed}), unwraps the data
  * key through the configured key provider (Vault), and prints PAN and expiry. Every attempt, whether
- * it succeeds or not, appends an audit line (who, when, which token, why, outcome; never the PAN).
+ * it succeeds or not, appends audit lines (who, when, which token, why, outcome; never the PAN) to a
+ * regular file ({@link AuditLog}): one before anything is decrypted, one with the outcome before the
+ * card is printed. If either cannot be written and forced to disk, the card is not shown.
  *
  * <pre>
  * java -cp "payments-job.jar:$FLINK_HOME/lib/*" com.cardpay.payments.jobs.tools.DetokenizeTool \
@@ -53,7 +53,7 @@ public final class DetokenizeTool {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** @return the exit code: 0 revealed, 1 not found or failed, 2 bad arguments */
+    /** @return the exit code: 0 revealed, 1 not found, failed or not audited, 2 bad arguments */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> own = new HashMap<>();
         List<String> rest = new ArrayList<>();
@@ -85,26 +85,33 @@ public final class DetokenizeTool {
             err.println("Refusing to detokenize without an audit trail.");
             return 1;
         }
-        String outcome = "failed";
+        CardSecret card = null;
+        String outcome;
         try {
             VaultRecord record = newestEntry(config, token);
             if (record == null) {
                 outcome = "not_found";
                 err.println("No entry for " + token + " in " + config.topics().vault());
-                return 1;
-            }
-            try (KeyProvider keys = keyProvider(config).open(new UnregisteredMetricsGroup())) {
-                CardSecret card = CardTokenizer.open(record, keys);
-                out.println("pan=" + card.pan() + " expiry=" + card.expiry());
+            } else {
+                try (KeyProvider keys = keyProvider(config).open(new UnregisteredMetricsGroup())) {
+                    card = CardTokenizer.open(record, keys);
+                }
                 outcome = "revealed";
-                return 0;
             }
         } catch (Exception e) {
+            outcome = "failed";
             err.println("Detokenization failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return 1;
-        } finally {
-            audit(auditLog, token, own.get("reason"), outcome, err);
         }
+        // The outcome is on disk before the card is shown: if it cannot be written, nothing is.
+        if (!audit(auditLog, token, own.get("reason"), outcome, err)) {
+            err.println("Refusing to detokenize without an audit trail: the card is not shown.");
+            return 1;
+        }
+        if (card == null) {
+            return 1;
+        }
+        out.println("pan=" + card.pan() + " expiry=" + card.expiry());
+        return 0;
     }
 
     private static KeyProviderFactory keyProvider(PaymentsConfig config) {
@@ -133,10 +140,25 @@ public final class DetokenizeTool {
     }
 
     private static boolean audit(Path log, String token, String reason, String outcome, PrintStream err) {
+        String line = auditLine(token, reason, outcome);
+        try {
+            new AuditLog(log).append(line);
+        } catch (IOException e) {
+            err.println("AUDIT LOG WRITE FAILED for " + log + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return false;
+        }
+        err.println("audit: " + line);
+        return true;
+    }
+
+    /** One audit line: who, where, when, which token, why and the outcome; never the card. */
+    static String auditLine(String token, String reason, String outcome) {
         ObjectNode line = JSON.createObjectNode();
         line.put("time", Instant.now().toString());
         line.put("action", "detokenize");
-        line.put("user", System.getProperty("user.name"));
+        OsUser user = OsUser.current();
+        line.put("user", user.name());
+        line.put("uid", user.uid());
         try {
             line.put("host", InetAddress.getLocalHost().getHostName());
         } catch (IOException e) {
@@ -145,17 +167,6 @@ public final class DetokenizeTool {
         line.put("card_token", token);
         line.put("reason", reason);
         line.put("outcome", outcome);
-        try {
-            if (log.getParent() != null) {
-                Files.createDirectories(log.getParent());
-            }
-            Files.writeString(log, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.SYNC);
-        } catch (IOException e) {
-            err.println("AUDIT LOG WRITE FAILED for " + log + ": " + e.getMessage());
-            return false;
-        }
-        err.println("audit: " + line);
-        return true;
+        return line.toString();
     }
 }

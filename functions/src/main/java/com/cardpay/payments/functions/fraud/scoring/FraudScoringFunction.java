@@ -14,9 +14,11 @@ import com.cardpay.payments.functions.fraud.features.MerchantFeatureCalculator;
 import com.cardpay.payments.functions.fraud.features.MerchantProfile;
 import com.cardpay.payments.functions.fraud.rules.Evaluation;
 import com.cardpay.payments.functions.fraud.rules.FraudRule;
+import com.cardpay.payments.functions.fraud.rules.RestoredRules;
 import com.cardpay.payments.functions.fraud.rules.RuleBook;
 import com.cardpay.payments.functions.fraud.rules.RuleParser;
 import com.cardpay.payments.functions.fraud.rules.RuleRejectedException;
+import com.cardpay.payments.functions.fraud.rules.RuleRejectedException.Category;
 import com.cardpay.payments.functions.fraud.rules.StoredRule;
 import com.cardpay.payments.functions.model.TokenizedPayment;
 
@@ -37,10 +39,16 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import javax.annotation.Nullable;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Scores payments, keyed by merchant, against the fraud rules in force.
@@ -54,12 +62,15 @@ import java.util.Map;
  * </ul>
  *
  * A rule update that is malformed, names an unknown feature or goes back in version is rejected:
- * it changes nothing, and a {@link RuleStatus} says why on {@link #RULE_STATUS}. The job never
- * fails on a rule. Statuses come from subtask 0 only (every subtask sees every update).
+ * it changes nothing, and a {@link RuleStatus} says why on {@link #RULE_STATUS}. A stored rule that
+ * this version's parser rejects on restore is skipped ({@link RestoredRules}) and reported the same
+ * way, with origin {@code RESTORE}. The job never fails on a rule. Statuses come from subtask 0 only
+ * (every subtask sees every update and restores the same broadcast state).
  */
 public final class FraudScoringFunction
         extends KeyedBroadcastProcessFunction<String, CardFeaturedPayment, RuleUpdate, ScoredPayment> {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(FraudScoringFunction.class);
 
     public static final MapStateDescriptor<String, StoredRule> RULES =
             new MapStateDescriptor<>("fraud-rules", Types.STRING, TypeInformation.of(StoredRule.class));
@@ -73,6 +84,7 @@ public final class FraudScoringFunction
     private transient Map<Decision, Counter> decisions;
     private transient Map<String, Counter> ruleHits;
     private transient Counter rejectedUpdates;
+    private transient Counter rejectedOnRestore;
     private transient Histogram scoringNanos;
     private transient MetricGroup metrics;
 
@@ -102,6 +114,7 @@ public final class FraudScoringFunction
         }
         ruleHits = new HashMap<>();
         rejectedUpdates = metrics.counter("payments_fraud_rule_updates_rejected");
+        rejectedOnRestore = metrics.counter("payments_fraud_rules_rejected_on_restore");
         scoringNanos = metrics.histogram("payments_fraud_scoring_nanos", new DescriptiveStatisticsHistogram(1000));
     }
 
@@ -109,7 +122,7 @@ public final class FraudScoringFunction
     public void processElement(CardFeaturedPayment in, ReadOnlyContext ctx, Collector<ScoredPayment> out) throws Exception {
         long start = System.nanoTime();
         if (book == null) {
-            book = rulesInForce(ctx.getBroadcastState(RULES));
+            book = rulesInForce(ctx.getBroadcastState(RULES), s -> ctx.output(RULE_STATUS, s));
         }
         TokenizedPayment payment = in.payment();
         MerchantProfile profile = profiles.value();
@@ -133,12 +146,13 @@ public final class FraudScoringFunction
     public void processBroadcastElement(RuleUpdate update, Context ctx, Collector<ScoredPayment> out) throws Exception {
         BroadcastState<String, StoredRule> stored = ctx.getBroadcastState(RULES);
         if (book == null) {
-            book = rulesInForce(stored);
+            book = rulesInForce(stored, s -> ctx.output(RULE_STATUS, s));
         }
         RuleStatus status;
         try {
             // Also refuses a tombstone and a record whose key is not the rule id.
             FraudRule rule = parser.parse(update);
+            refuseVersionOfUnrestoredRule(rule, stored.get(rule.id()));
             RuleBook next = book.apply(rule);
             stored.put(rule.id(), rule.toStoredRule());
             book = next;
@@ -156,18 +170,52 @@ public final class FraudScoringFunction
         }
     }
 
-    /** The defaults shipped in the jar, overlaid by the accepted updates in broadcast state. */
-    private RuleBook rulesInForce(ReadOnlyBroadcastState<String, StoredRule> stored) throws Exception {
-        RuleBook rules = RuleBook.withDefaults();
+    /**
+     * The defaults shipped in the jar, overlaid by the accepted updates in broadcast state; stored
+     * rules this parser rejects are skipped and reported.
+     *
+     * <p>Built on the first element after a (re)start, not in {@code open()}: broadcast state is
+     * readable only through an element's context, and so is the status side output. Reporting
+     * here, straight from the element that needs the rules, avoids a queue of reports kept from
+     * {@code initializeState} until the next element. Every subtask restores the same broadcast
+     * state and skips the same rules; only subtask 0 reports and counts them, once per restore,
+     * with its first payment or rule update.
+     */
+    private RuleBook rulesInForce(ReadOnlyBroadcastState<String, StoredRule> stored, Consumer<RuleStatus> report)
+            throws Exception {
+        List<StoredRule> rules = new ArrayList<>();
         for (Map.Entry<String, StoredRule> entry : stored.immutableEntries()) {
-            FraudRule rule = parser.parse(entry.getValue());
-            try {
-                rules = rules.apply(rule);
-            } catch (RuleRejectedException sameAsDefault) {
-                // The stored update is the default itself (same id and version): already in force.
+            rules.add(entry.getValue());
+        }
+        RestoredRules restored = RestoredRules.from(rules, parser);
+        for (RestoredRules.Skipped skipped : restored.skipped()) {
+            LOG.warn("Fraud rule {} v{} kept in broadcast state was not restored: {}", skipped.ruleId(),
+                    skipped.version(), skipped.message());
+            if (isFirstSubtask()) {
+                rejectedOnRestore.inc();
+                report.accept(RuleStatus.rejectedOnRestore(skipped.ruleId(), skipped.version(), skipped.message(),
+                        restored.book().rulesVersion()));
             }
         }
-        return rules;
+        return restored.book();
+    }
+
+    /**
+     * A stored rule that could not be restored still holds its version: an update must go above
+     * it, or two different rules would have shared one version. (Otherwise the stored rule is the
+     * one in force, and {@link RuleBook#apply} checks the version.)
+     */
+    private void refuseVersionOfUnrestoredRule(FraudRule update, @Nullable StoredRule stored) throws RuleRejectedException {
+        if (stored == null || update.version() > stored.version()) {
+            return;
+        }
+        int inForce = book.rule(update.id()).map(FraudRule::version).orElse(0);
+        if (inForce < stored.version()) {
+            throw new RuleRejectedException(Category.VERSION, update.id(), update.version(),
+                    "version " + update.version() + " is not above version " + stored.version()
+                            + ", which is kept in state but could not be restored; publish the rule as version "
+                            + (stored.version() + 1L));
+        }
     }
 
     private void hit(String ruleId, String mode) {

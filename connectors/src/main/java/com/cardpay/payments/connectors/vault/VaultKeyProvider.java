@@ -15,9 +15,11 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -41,7 +43,8 @@ import java.util.regex.Pattern;
  * successful refresh (and the data key until its own limits); after that {@link #tokenKey()} and
  * {@link #dataKey()} throw {@link KeyUnavailableException}, so nothing is tokenized with keys that
  * cannot be confirmed, the task fails and Flink restarts it from the last checkpoint. Keys live in
- * this object only: never in Flink state, checkpoints or logs.
+ * this object only: never in Flink state, checkpoints or logs. {@link #close()} stops the refresher
+ * and wipes the keys; a closed provider refuses to hand out keys.
  */
 public final class VaultKeyProvider implements KeyProvider {
     public static final String NAME = "vault";
@@ -61,6 +64,7 @@ public final class VaultKeyProvider implements KeyProvider {
     private DataKeySlot current;
     private DataKeySlot next;
     private boolean prefetchQueued;
+    private volatile boolean closed;
 
     private VaultKeyProvider(VaultSettings settings, MetricGroup metrics, Clock clock) throws VaultException {
         this.settings = settings;
@@ -70,7 +74,10 @@ public final class VaultKeyProvider implements KeyProvider {
         session.login();
         refreshTokenKey();
         this.current = fetchDataKey();
-        metrics.gauge("vault_token_key_version", () -> tokenKey.version());
+        metrics.gauge("vault_token_key_version", () -> {
+            TokenKey key = tokenKey;
+            return key == null ? 0 : key.version();
+        });
         metrics.gauge("vault_seconds_since_token_key_confirmed", () -> (System.nanoTime() - tokenKeyConfirmedNanos) / 1_000_000_000L);
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vault-key-refresher");
@@ -102,17 +109,24 @@ public final class VaultKeyProvider implements KeyProvider {
 
     @Override
     public TokenKey tokenKey() throws KeyUnavailableException {
+        TokenKey key = tokenKey;
+        if (closed || key == null) {
+            throw closedException();
+        }
         long sinceConfirmed = System.nanoTime() - tokenKeyConfirmedNanos;
         if (sinceConfirmed > settings.keyCacheTtl().toNanos()) {
             throw new KeyUnavailableException("the card token key has not been confirmed by Vault for "
                     + Duration.ofNanos(sinceConfirmed).toSeconds() + " s (vault.key-cache-ttl is "
                     + settings.keyCacheTtl() + "); refusing to tokenize with it");
         }
-        return tokenKey;
+        return key;
     }
 
     @Override
     public synchronized DataKey dataKey() throws KeyUnavailableException {
+        if (closed) {
+            throw closedException();
+        }
         if (current.exhausted(settings)) {
             if (next == null) {
                 queuePrefetch();
@@ -138,13 +152,50 @@ public final class VaultKeyProvider implements KeyProvider {
         }
     }
 
+    /**
+     * Stops the refresher (waiting for a Vault call in progress, at most about two request
+     * timeouts) and wipes the cached keys. Idempotent.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         refresher.shutdownNow();
+        try {
+            long wait = settings.requestTimeout().multipliedBy(2).plusSeconds(1).toMillis();
+            if (!refresher.awaitTermination(wait, TimeUnit.MILLISECONDS)) {
+                LOG.warn("Vault key refresher did not stop within {} ms; it ends after its current call", wait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        TokenKey key = tokenKey;
+        tokenKey = null;
+        if (key != null) {
+            Arrays.fill(key.secret(), (byte) 0);
+        }
+        synchronized (this) {
+            for (DataKeySlot slot : new DataKeySlot[] {current, next}) {
+                if (slot != null) {
+                    Arrays.fill(slot.key.plaintext(), (byte) 0);
+                }
+            }
+            current = null;
+            next = null;
+        }
+    }
+
+    private static KeyUnavailableException closedException() {
+        return new KeyUnavailableException("the Vault key provider is closed (its task has ended)");
     }
 
     /** Background: renew the session, re-read the token key, make sure the next data key is ready. */
     private void refresh() {
+        if (closed) {
+            return;
+        }
         try {
             refreshTokenKey();
             prefetchIfNeeded();
@@ -170,6 +221,9 @@ public final class VaultKeyProvider implements KeyProvider {
         }
         TokenKey fresh = new TokenKey(version.intValue(), Base64.getDecoder().decode(encoded));
         TokenKey previous = tokenKey;
+        if (closed) {
+            return;
+        }
         if (previous != null && previous.version() != fresh.version()) {
             LOG.info("Card token key version changed from v{} to v{}: new tokens use v{}",
                     previous.version(), fresh.version(), fresh.version());
@@ -180,12 +234,16 @@ public final class VaultKeyProvider implements KeyProvider {
 
     private void prefetchIfNeeded() throws VaultException {
         synchronized (this) {
-            if (next != null || !(prefetchQueued || current.nearlyExhausted(settings))) {
+            if (closed || next != null || !(prefetchQueued || current.nearlyExhausted(settings))) {
                 return;
             }
         }
         DataKeySlot fetched = fetchDataKey();
         synchronized (this) {
+            if (closed) {
+                Arrays.fill(fetched.key.plaintext(), (byte) 0);
+                return;
+            }
             next = fetched;
             prefetchQueued = false;
         }
@@ -194,13 +252,17 @@ public final class VaultKeyProvider implements KeyProvider {
     private void queuePrefetch() {
         if (!prefetchQueued) {
             prefetchQueued = true;
-            refresher.execute(() -> {
-                try {
-                    prefetchIfNeeded();
-                } catch (VaultException e) {
-                    LOG.warn("Vault data key prefetch failed (HTTP {})", e.getHttpStatusCode());
-                }
-            });
+            try {
+                refresher.execute(() -> {
+                    try {
+                        prefetchIfNeeded();
+                    } catch (VaultException e) {
+                        LOG.warn("Vault data key prefetch failed (HTTP {})", e.getHttpStatusCode());
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // closed meanwhile: nothing to fetch for
+            }
         }
     }
 

@@ -96,12 +96,12 @@ class VaultTokenizationITCase {
             produce(config, generator, all, 500);
             KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().tokenized(), expectedIds(all).size(), Duration.ofMinutes(1));
 
-            // Shorter than the key cache: tokenization goes on, output keeps being committed.
+            // Shorter than the key cache: tokenization goes on, output keeps being committed. Had it
+            // stopped, the task would fail and no restart could get keys while Vault is down, so
+            // nothing more would be committed before comeBack(): committing the batch proves it.
             vault.goDown(FakeVaultServer.Outage.CONNECTION_REFUSED);
-            Instant shortOutage = Instant.now();
             produce(config, generator, all, 500);
-            KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().tokenized(), expectedIds(all).size(), KEY_CACHE_TTL.minusSeconds(1));
-            assertThat(Duration.between(shortOutage, Instant.now())).isLessThan(KEY_CACHE_TTL);
+            KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().tokenized(), expectedIds(all).size(), Duration.ofSeconds(30));
             vault.comeBack();
             Thread.sleep(1_000);
 

@@ -48,8 +48,9 @@ import java.util.stream.Collectors;
 /**
  * The job with its keys from Vault (the HTTP stand-in, through vault-java-driver): tokenizes,
  * rides out an outage shorter than the key cache without pausing, stops emitting during an outage
- * longer than the cache and recovers by itself afterwards, with nothing lost or duplicated; then an
- * authorised detokenization reveals a card and is audited.
+ * longer than the cache and recovers by itself afterwards, with nothing lost or duplicated; the
+ * restarts leave no key provider behind (one refresher thread per running source subtask, none once
+ * the job is gone); then an authorised detokenization reveals a card and is audited.
  */
 class VaultTokenizationITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -117,9 +118,13 @@ class VaultTokenizationITCase {
             vault.comeBack();
             KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().tokenized(), expectedIds(all).size(), Duration.ofMinutes(2));
             System.out.printf("Recovered %d s after Vault came back%n", Duration.between(back, Instant.now()).toSeconds());
+
+            // The restarts each opened a key provider; only the running attempt's may be alive.
+            awaitRefresherThreads(config.parallelism(), "one per running source subtask");
         } finally {
             job.cancel().get();
         }
+        awaitRefresherThreads(0, "none once the job has left the task manager");
 
         List<ConsumerRecord<byte[], byte[]>> tokenized = readCommitted(KAFKA.bootstrapServers(), config.topics().tokenized());
         List<String> ids = tokenized.stream().map(r -> json(r).get("payment_id").asText()).toList();
@@ -131,6 +136,25 @@ class VaultTokenizationITCase {
 
         String staffToken = assertAuthorisedDetokenization(config, tokenized, all);
         assertNoSecretInTheLogs(staffToken);
+    }
+
+    /** Polls (the threads of a closed provider end within about two Vault request timeouts). */
+    private static void awaitRefresherThreads(int expected, String why) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long live = liveRefresherThreads();
+        while (live != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + expected + " live vault-key-refresher threads (" + why
+                        + "), found " + live + " after 30 s");
+            }
+            Thread.sleep(100);
+            live = liveRefresherThreads();
+        }
+    }
+
+    private static long liveRefresherThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("vault-key-refresher")).count();
     }
 
     private static void assertNoSecretInTheLogs(String staffToken) {

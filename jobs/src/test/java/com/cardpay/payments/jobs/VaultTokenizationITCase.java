@@ -188,7 +188,7 @@ class VaultTokenizationITCase {
                 "--reason", "dispute CB-1234", "--audit-log", audit.toString(),
                 "--kafka.bootstrap-servers", KAFKA.bootstrapServers(), "--topics.raw", config.topics().raw(),
                 "--topics.tokenized", config.topics().tokenized(), "--topics.vault", config.topics().vault(),
-                "--topics.dlq", config.topics().dlq(), "--vault.address", vault.address(),
+                "--topics.dlq", config.topics().dlq(), "--vault.address", vault.address(), "--development.allow-insecure", "true",
                 "--vault.auth-method", "token", "--vault.token-path", tokenFile.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 

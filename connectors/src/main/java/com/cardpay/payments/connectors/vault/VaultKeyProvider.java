@@ -9,10 +9,12 @@ import com.cardpay.payments.functions.tokenization.TokenKey;
 import io.github.jopenlibs.vault.VaultException;
 import io.github.jopenlibs.vault.response.LogicalResponse;
 
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,7 +33,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Token key: KV v2 secret {@code <kv-mount>/<token-key-path>}, field {@code key} (base64, at
  *       least 256 bits); its KV version is the token key version, so writing a new version rotates
- *       new tokens to it.
+ *       new tokens to it. It only moves forward: a lower version, or other key material under the
+ *       version in use, would give a card a second token under one version, so a refresh that
+ *       reads one is refused ({@code vault_token_key_rejected}) and does not confirm the key.
  *   <li>Data keys: transit {@code datakey/plaintext} under {@code <transit-key>} (the key and its
  *       wrapped form); replaced after {@code data-key-max-age} or {@code data-key-max-uses}, the
  *       successor fetched in the background before the limit. {@link #unwrapDataKey} (transit
@@ -58,6 +62,7 @@ public final class VaultKeyProvider implements KeyProvider {
     private final VaultCalls calls;
     private final VaultSession session;
     private final ScheduledExecutorService refresher;
+    private final Counter tokenKeyRejected;
 
     private volatile TokenKey tokenKey;
     private volatile long tokenKeyConfirmedNanos;
@@ -70,6 +75,7 @@ public final class VaultKeyProvider implements KeyProvider {
         this.settings = settings;
         this.clock = clock;
         this.calls = new VaultCalls(metrics, settings.refreshInterval());
+        this.tokenKeyRejected = metrics.counter("vault_token_key_rejected");
         this.session = new VaultSession(settings, calls, clock);
         session.login();
         refreshTokenKey();
@@ -224,12 +230,33 @@ public final class VaultKeyProvider implements KeyProvider {
         if (closed) {
             return;
         }
+        String refusal = previous == null ? null : refusal(previous, fresh);
+        if (refusal != null) {
+            Arrays.fill(fresh.secret(), (byte) 0);
+            tokenKeyRejected.inc();
+            LOG.error("Card token key at {} {}: refused, keeping v{}. This refresh does not confirm it: unless Vault "
+                    + "serves v{} or a higher version again, tokenization stops after vault.key-cache-ttl ({}). "
+                    + "Alarm: vault_token_key_rejected", path, refusal, previous.version(), previous.version(),
+                    settings.keyCacheTtl());
+            return;
+        }
         if (previous != null && previous.version() != fresh.version()) {
             LOG.info("Card token key version changed from v{} to v{}: new tokens use v{}",
                     previous.version(), fresh.version(), fresh.version());
         }
         tokenKey = fresh;
         tokenKeyConfirmedNanos = System.nanoTime();
+    }
+
+    /** Why {@code fresh} may not replace {@code previous}, or null if it may; never names key material. */
+    private static String refusal(TokenKey previous, TokenKey fresh) {
+        if (fresh.version() < previous.version()) {
+            return "went back from v" + previous.version() + " to v" + fresh.version();
+        }
+        if (fresh.version() == previous.version() && !MessageDigest.isEqual(fresh.secret(), previous.secret())) {
+            return "changed its key material under the same version v" + fresh.version();
+        }
+        return null;
     }
 
     private void prefetchIfNeeded() throws VaultException {

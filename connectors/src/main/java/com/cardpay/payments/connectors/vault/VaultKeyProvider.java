@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
  * {@link #dataKey()} throw {@link KeyUnavailableException}, so nothing is tokenized with keys that
  * cannot be confirmed, the task fails and Flink restarts it from the last checkpoint. Keys live in
  * this object only: never in Flink state, checkpoints or logs. {@link #close()} stops the refresher
- * and wipes the keys; a closed provider refuses to hand out keys.
+ * and drops the keys; a closed provider refuses to hand out keys.
  */
 public final class VaultKeyProvider implements KeyProvider {
     public static final String NAME = "vault";
@@ -160,7 +160,9 @@ public final class VaultKeyProvider implements KeyProvider {
 
     /**
      * Stops the refresher (waiting for a Vault call in progress, at most about two request
-     * timeouts) and wipes the cached keys. Idempotent.
+     * timeouts) and drops the cached keys. Idempotent. Keys already handed out are not wiped: a
+     * caller between {@code dataKey()} and its cipher's init would otherwise seal a PAN under an
+     * all-zero key.
      */
     @Override
     public void close() {
@@ -177,16 +179,11 @@ public final class VaultKeyProvider implements KeyProvider {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        TokenKey key = tokenKey;
         tokenKey = null;
-        if (key != null) {
-            Arrays.fill(key.secret(), (byte) 0);
-        }
         synchronized (this) {
-            for (DataKeySlot slot : new DataKeySlot[] {current, next}) {
-                if (slot != null) {
-                    Arrays.fill(slot.key.plaintext(), (byte) 0);
-                }
+            if (next != null) {
+                // never handed out
+                Arrays.fill(next.key.plaintext(), (byte) 0);
             }
             current = null;
             next = null;

@@ -38,11 +38,16 @@ public final class VaultFixture {
         return writeTokenKey(vault, fill);
     }
 
-    /** The base64 text of the key {@link #writeTokenKey} writes for {@code fill}, as it sits in KV. */
-    public static String tokenKeyText(byte fill) {
+    /** The key {@link #writeTokenKey} writes for {@code fill}. */
+    public static byte[] tokenKeyBytes(byte fill) {
         byte[] key = new byte[32];
         java.util.Arrays.fill(key, fill);
-        return Base64.getEncoder().encodeToString(key);
+        return key;
+    }
+
+    /** The base64 text of the key {@link #writeTokenKey} writes for {@code fill}, as it sits in KV. */
+    public static String tokenKeyText(byte fill) {
+        return Base64.getEncoder().encodeToString(tokenKeyBytes(fill));
     }
 
     /** Settings for Kubernetes auth with the JWT in {@code dir}; short timings for tests. */

@@ -25,6 +25,10 @@ public final class PaymentsJobMain {
             System.err.println(e.getMessage());
             throw e;
         }
+        if (config.developmentAllowInsecure()) {
+            LOG.warn("development.allow-insecure is set: local (public) keys and an http:// Vault are accepted. "
+                    + "Never in production.");
+        }
         LOG.info("Starting {} reading {} with parallelism {}", config.jobName(), config.topics().raw(), config.parallelism());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(config));
         PaymentsJob.fromConfig(config).build(env);

@@ -71,7 +71,7 @@ class FlinkRunClusterIT {
                 "--topics.vault", name + ".vault", "--topics.dlq", name + ".dlq",
                 "--kafka.starting-offsets", "earliest", "--source.bounded", "true",
                 "--checkpoint.interval", "500ms", "--checkpoint.storage", dir.resolve("checkpoints").toUri().toString(),
-                "--tokenization.key-provider", "local"), Duration.ofMinutes(4));
+                "--tokenization.key-provider", "local", "--development.allow-insecure", "true"), Duration.ofMinutes(4));
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         long valid = input.stream().filter(g -> g.kind() == Kind.VALID).count();
@@ -84,7 +84,7 @@ class FlinkRunClusterIT {
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         int reconciled = ReconcileTool.run(new String[] {"--job.name", name, "--kafka.bootstrap-servers",
                 kafka.bootstrapServers(), "--topics.raw", name + ".raw", "--topics.dlq", name + ".dlq",
-                "--tokenization.key-provider", "local", "--closed-before", "all"},
+                "--tokenization.key-provider", "local", "--development.allow-insecure", "true", "--closed-before", "all"},
                 new PrintStream(report, true, StandardCharsets.UTF_8), System.err);
         assertThat(reconciled).as(report.toString(StandardCharsets.UTF_8)).isZero();
     }
@@ -95,7 +95,8 @@ class FlinkRunClusterIT {
                 List.of("--dedupe.ttl", "a week", "--tokenization.key-provider", "local"), Duration.ofMinutes(2));
 
         assertThat(run.exitCode()).isNotZero();
-        assertThat(run.output()).contains("dedupe.ttl: must be a duration such as 500ms, 30s, 10m, 2h or 7d, got 'a week'");
+        assertThat(run.output()).contains("dedupe.ttl: must be a duration such as 500ms, 30s, 10m, 2h or 7d, got 'a week'",
+                "tokenization.key-provider: local uses public development keys");
     }
 
     private static Path jobJar() throws IOException {

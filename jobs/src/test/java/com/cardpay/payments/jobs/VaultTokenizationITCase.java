@@ -49,8 +49,9 @@ import java.util.stream.Collectors;
 /**
  * The job with its keys from Vault (the HTTP stand-in, through vault-java-driver): tokenizes,
  * rides out an outage shorter than the key cache without pausing, stops emitting during an outage
- * longer than the cache and recovers by itself afterwards, with nothing lost or duplicated; then an
- * authorised detokenization reveals a card and is audited.
+ * longer than the cache and recovers by itself afterwards, with nothing lost or duplicated; the
+ * restarts leave no key provider behind (one refresher thread per running source subtask, none once
+ * the job is gone); then an authorised detokenization reveals a card and is audited.
  */
 class VaultTokenizationITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,12 +98,12 @@ class VaultTokenizationITCase {
             produce(config, generator, all, 500);
             KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().tokenized(), expectedIds(all).size(), Duration.ofMinutes(1));
 
-            // Shorter than the key cache: tokenization goes on, output keeps being committed.
+            // Shorter than the key cache: tokenization goes on, output keeps being committed. Had it
+            // stopped, the task would fail and no restart could get keys while Vault is down, so
+            // nothing more would be committed before comeBack(): committing the batch proves it.
             vault.goDown(FakeVaultServer.Outage.CONNECTION_REFUSED);
-            Instant shortOutage = Instant.now();
             produce(config, generator, all, 500);
-            KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().tokenized(), expectedIds(all).size(), KEY_CACHE_TTL.minusSeconds(1));
-            assertThat(Duration.between(shortOutage, Instant.now())).isLessThan(KEY_CACHE_TTL);
+            KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().tokenized(), expectedIds(all).size(), Duration.ofSeconds(30));
             vault.comeBack();
             Thread.sleep(1_000);
 
@@ -118,9 +119,13 @@ class VaultTokenizationITCase {
             vault.comeBack();
             KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().tokenized(), expectedIds(all).size(), Duration.ofMinutes(2));
             System.out.printf("Recovered %d s after Vault came back%n", Duration.between(back, Instant.now()).toSeconds());
+
+            // The restarts each opened a key provider; only the running attempt's may be alive.
+            awaitRefresherThreads(config.parallelism(), "one per running source subtask");
         } finally {
             JobEnd.cancel(job, dir);
         }
+        awaitRefresherThreads(0, "none once the job has left the task manager");
 
         List<ConsumerRecord<byte[], byte[]>> tokenized = readCommitted(KAFKA.bootstrapServers(), config.topics().tokenized());
         List<String> ids = tokenized.stream().map(r -> json(r).get("payment_id").asText()).toList();
@@ -132,6 +137,25 @@ class VaultTokenizationITCase {
 
         String staffToken = assertAuthorisedDetokenization(config, tokenized, all);
         assertNoSecretInTheLogs(staffToken);
+    }
+
+    /** Polls (the threads of a closed provider end within about two Vault request timeouts). */
+    private static void awaitRefresherThreads(int expected, String why) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long live = liveRefresherThreads();
+        while (live != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + expected + " live vault-key-refresher threads (" + why
+                        + "), found " + live + " after 30 s");
+            }
+            Thread.sleep(100);
+            live = liveRefresherThreads();
+        }
+    }
+
+    private static long liveRefresherThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("vault-key-refresher")).count();
     }
 
     private static void assertNoSecretInTheLogs(String staffToken) {
@@ -165,7 +189,7 @@ class VaultTokenizationITCase {
                 "--reason", "dispute CB-1234", "--audit-log", audit.toString(),
                 "--kafka.bootstrap-servers", KAFKA.bootstrapServers(), "--topics.raw", config.topics().raw(),
                 "--topics.tokenized", config.topics().tokenized(), "--topics.vault", config.topics().vault(),
-                "--topics.dlq", config.topics().dlq(), "--vault.address", vault.address(),
+                "--topics.dlq", config.topics().dlq(), "--vault.address", vault.address(), "--development.allow-insecure", "true",
                 "--vault.auth-method", "token", "--vault.token-path", tokenFile.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 

@@ -53,6 +53,7 @@ final class JobRunner {
             Map<String, String> flinkSettings) throws Exception {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("tokenization.key-provider", "local");
+        settings.put("development.allow-insecure", "true");
         settings.putAll(jobSettings);
         settings.put("kafka.bootstrap-servers", kafka.bootstrapServers());
         settings.put("job.name", "bench-" + runId);

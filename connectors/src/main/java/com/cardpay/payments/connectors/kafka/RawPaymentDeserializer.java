@@ -1,6 +1,7 @@
 package com.cardpay.payments.connectors.kafka;
 
 import com.cardpay.payments.connectors.keys.KeyProviderFactory;
+import com.cardpay.payments.connectors.keys.SubtaskKeyProviders;
 import com.cardpay.payments.functions.ingest.PaymentIngestor;
 import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.functions.model.SourcePosition;
@@ -28,7 +29,8 @@ import java.util.Map;
  * parsed, validated and tokenized right here (see {@link PaymentIngestor}), so what leaves the
  * source operator is either a tokenized payment with its sealed vault record, or a masked dead
  * letter. A bad record never fails the job; a missing key does (nothing untokenized is emitted and
- * Flink restarts from the last checkpoint).
+ * Flink restarts from the last checkpoint). The key provider is closed when the subtask is opened
+ * again after a restart, or when the job leaves the task manager ({@link SubtaskKeyProviders}).
  */
 public final class RawPaymentDeserializer implements KafkaRecordDeserializationSchema<IngestOutcome> {
     private static final long serialVersionUID = 1L;
@@ -53,7 +55,7 @@ public final class RawPaymentDeserializer implements KafkaRecordDeserializationS
     @Override
     public void open(DeserializationSchema.InitializationContext context) throws Exception {
         MetricGroup metrics = context.getMetricGroup();
-        keyProvider = keyProviderFactory.open(metrics.addGroup("keys"));
+        keyProvider = SubtaskKeyProviders.open(keyProviderFactory, context);
         ingestor = new PaymentIngestor(new CardTokenizer(keyProvider), EventTimeLimit.againstSystemClock(maxEventTimeAhead));
         read = metrics.counter("payments_records_read");
         valid = metrics.counter("payments_records_valid");

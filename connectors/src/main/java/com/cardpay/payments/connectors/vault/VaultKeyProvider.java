@@ -9,15 +9,19 @@ import com.cardpay.payments.functions.tokenization.TokenKey;
 import io.github.jopenlibs.vault.VaultException;
 import io.github.jopenlibs.vault.response.LogicalResponse;
 
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -29,7 +33,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Token key: KV v2 secret {@code <kv-mount>/<token-key-path>}, field {@code key} (base64, at
  *       least 256 bits); its KV version is the token key version, so writing a new version rotates
- *       new tokens to it.
+ *       new tokens to it. It only moves forward: a lower version, or other key material under the
+ *       version in use, would give a card a second token under one version, so a refresh that
+ *       reads one is refused ({@code vault_token_key_rejected}) and does not confirm the key.
  *   <li>Data keys: transit {@code datakey/plaintext} under {@code <transit-key>} (the key and its
  *       wrapped form); replaced after {@code data-key-max-age} or {@code data-key-max-uses}, the
  *       successor fetched in the background before the limit. {@link #unwrapDataKey} (transit
@@ -41,7 +47,8 @@ import java.util.regex.Pattern;
  * successful refresh (and the data key until its own limits); after that {@link #tokenKey()} and
  * {@link #dataKey()} throw {@link KeyUnavailableException}, so nothing is tokenized with keys that
  * cannot be confirmed, the task fails and Flink restarts it from the last checkpoint. Keys live in
- * this object only: never in Flink state, checkpoints or logs.
+ * this object only: never in Flink state, checkpoints or logs. {@link #close()} stops the refresher
+ * and drops the keys; a closed provider refuses to hand out keys.
  */
 public final class VaultKeyProvider implements KeyProvider {
     public static final String NAME = "vault";
@@ -55,22 +62,28 @@ public final class VaultKeyProvider implements KeyProvider {
     private final VaultCalls calls;
     private final VaultSession session;
     private final ScheduledExecutorService refresher;
+    private final Counter tokenKeyRejected;
 
     private volatile TokenKey tokenKey;
     private volatile long tokenKeyConfirmedNanos;
     private DataKeySlot current;
     private DataKeySlot next;
     private boolean prefetchQueued;
+    private volatile boolean closed;
 
     private VaultKeyProvider(VaultSettings settings, MetricGroup metrics, Clock clock) throws VaultException {
         this.settings = settings;
         this.clock = clock;
         this.calls = new VaultCalls(metrics, settings.refreshInterval());
+        this.tokenKeyRejected = metrics.counter("vault_token_key_rejected");
         this.session = new VaultSession(settings, calls, clock);
         session.login();
         refreshTokenKey();
         this.current = fetchDataKey();
-        metrics.gauge("vault_token_key_version", () -> tokenKey.version());
+        metrics.gauge("vault_token_key_version", () -> {
+            TokenKey key = tokenKey;
+            return key == null ? 0 : key.version();
+        });
         metrics.gauge("vault_seconds_since_token_key_confirmed", () -> (System.nanoTime() - tokenKeyConfirmedNanos) / 1_000_000_000L);
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vault-key-refresher");
@@ -102,17 +115,24 @@ public final class VaultKeyProvider implements KeyProvider {
 
     @Override
     public TokenKey tokenKey() throws KeyUnavailableException {
+        TokenKey key = tokenKey;
+        if (closed || key == null) {
+            throw closedException();
+        }
         long sinceConfirmed = System.nanoTime() - tokenKeyConfirmedNanos;
         if (sinceConfirmed > settings.keyCacheTtl().toNanos()) {
             throw new KeyUnavailableException("the card token key has not been confirmed by Vault for "
                     + Duration.ofNanos(sinceConfirmed).toSeconds() + " s (vault.key-cache-ttl is "
                     + settings.keyCacheTtl() + "); refusing to tokenize with it");
         }
-        return tokenKey;
+        return key;
     }
 
     @Override
     public synchronized DataKey dataKey() throws KeyUnavailableException {
+        if (closed) {
+            throw closedException();
+        }
         if (current.exhausted(settings)) {
             if (next == null) {
                 queuePrefetch();
@@ -138,13 +158,47 @@ public final class VaultKeyProvider implements KeyProvider {
         }
     }
 
+    /**
+     * Stops the refresher (waiting for a Vault call in progress, at most about two request
+     * timeouts) and drops the cached keys. Idempotent. Keys already handed out are not wiped: a
+     * caller between {@code dataKey()} and its cipher's init would otherwise seal a PAN under an
+     * all-zero key.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         refresher.shutdownNow();
+        try {
+            long wait = settings.requestTimeout().multipliedBy(2).plusSeconds(1).toMillis();
+            if (!refresher.awaitTermination(wait, TimeUnit.MILLISECONDS)) {
+                LOG.warn("Vault key refresher did not stop within {} ms; it ends after its current call", wait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        tokenKey = null;
+        synchronized (this) {
+            if (next != null) {
+                // never handed out
+                Arrays.fill(next.key.plaintext(), (byte) 0);
+            }
+            current = null;
+            next = null;
+        }
+    }
+
+    private static KeyUnavailableException closedException() {
+        return new KeyUnavailableException("the Vault key provider is closed (its task has ended)");
     }
 
     /** Background: renew the session, re-read the token key, make sure the next data key is ready. */
     private void refresh() {
+        if (closed) {
+            return;
+        }
         try {
             refreshTokenKey();
             prefetchIfNeeded();
@@ -170,6 +224,19 @@ public final class VaultKeyProvider implements KeyProvider {
         }
         TokenKey fresh = new TokenKey(version.intValue(), Base64.getDecoder().decode(encoded));
         TokenKey previous = tokenKey;
+        if (closed) {
+            return;
+        }
+        String refusal = previous == null ? null : refusal(previous, fresh);
+        if (refusal != null) {
+            Arrays.fill(fresh.secret(), (byte) 0);
+            tokenKeyRejected.inc();
+            LOG.error("Card token key at {} {}: refused, keeping v{}. This refresh does not confirm it: unless Vault "
+                    + "serves v{} or a higher version again, tokenization stops after vault.key-cache-ttl ({}). "
+                    + "Alarm: vault_token_key_rejected", path, refusal, previous.version(), previous.version(),
+                    settings.keyCacheTtl());
+            return;
+        }
         if (previous != null && previous.version() != fresh.version()) {
             LOG.info("Card token key version changed from v{} to v{}: new tokens use v{}",
                     previous.version(), fresh.version(), fresh.version());
@@ -178,14 +245,29 @@ public final class VaultKeyProvider implements KeyProvider {
         tokenKeyConfirmedNanos = System.nanoTime();
     }
 
+    /** Why {@code fresh} may not replace {@code previous}, or null if it may; never names key material. */
+    private static String refusal(TokenKey previous, TokenKey fresh) {
+        if (fresh.version() < previous.version()) {
+            return "went back from v" + previous.version() + " to v" + fresh.version();
+        }
+        if (fresh.version() == previous.version() && !MessageDigest.isEqual(fresh.secret(), previous.secret())) {
+            return "changed its key material under the same version v" + fresh.version();
+        }
+        return null;
+    }
+
     private void prefetchIfNeeded() throws VaultException {
         synchronized (this) {
-            if (next != null || !(prefetchQueued || current.nearlyExhausted(settings))) {
+            if (closed || next != null || !(prefetchQueued || current.nearlyExhausted(settings))) {
                 return;
             }
         }
         DataKeySlot fetched = fetchDataKey();
         synchronized (this) {
+            if (closed) {
+                Arrays.fill(fetched.key.plaintext(), (byte) 0);
+                return;
+            }
             next = fetched;
             prefetchQueued = false;
         }
@@ -194,13 +276,17 @@ public final class VaultKeyProvider implements KeyProvider {
     private void queuePrefetch() {
         if (!prefetchQueued) {
             prefetchQueued = true;
-            refresher.execute(() -> {
-                try {
-                    prefetchIfNeeded();
-                } catch (VaultException e) {
-                    LOG.warn("Vault data key prefetch failed (HTTP {})", e.getHttpStatusCode());
-                }
-            });
+            try {
+                refresher.execute(() -> {
+                    try {
+                        prefetchIfNeeded();
+                    } catch (VaultException e) {
+                        LOG.warn("Vault data key prefetch failed (HTTP {})", e.getHttpStatusCode());
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // closed meanwhile: nothing to fetch for
+            }
         }
     }
 

@@ -1,7 +1,5 @@
 package com.cardpay.payments.connectors.vault;
 
-import io.github.jopenlibs.vault.EnvironmentLoader;
-import io.github.jopenlibs.vault.SslConfig;
 import io.github.jopenlibs.vault.Vault;
 import io.github.jopenlibs.vault.VaultConfig;
 import io.github.jopenlibs.vault.VaultException;
@@ -10,7 +8,6 @@ import io.github.jopenlibs.vault.response.AuthResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +23,6 @@ import java.time.Instant;
  */
 final class VaultSession {
     private static final Logger LOG = LoggerFactory.getLogger(VaultSession.class);
-
-    private static final EnvironmentLoader NO_ENVIRONMENT = new NoEnvironment();
 
     private final VaultSettings settings;
     private final VaultCalls calls;
@@ -121,7 +116,7 @@ final class VaultSession {
         int timeoutSeconds = (int) Math.max(1, settings.requestTimeout().toSeconds());
         VaultConfig config = new VaultConfig()
                 // Never pick up VAULT_TOKEN or ~/.vault-token from the environment: only what we configure.
-                .environmentLoader(NO_ENVIRONMENT)
+                .environmentLoader(VaultTls.NO_ENVIRONMENT)
                 .address(settings.address())
                 // Without a read timeout a hung Vault would block the refresher forever.
                 .openTimeout(timeoutSeconds)
@@ -133,20 +128,9 @@ final class VaultSession {
         if (token != null) {
             config.token(token);
         }
-        if (settings.caCertPath() != null) {
-            config.sslConfig(new SslConfig().pemFile(new File(settings.caCertPath())).build());
-        }
+        // Always our own: the driver's default would take VAULT_SSL_VERIFY from the environment.
+        config.sslConfig(VaultTls.sslConfig(settings.caCertPath()));
         return config.build();
-    }
-
-    /** Reads no environment variables. */
-    private static final class NoEnvironment extends EnvironmentLoader {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public String loadVariable(String name) {
-            return null;
-        }
     }
 
     private static VaultException refused(String what, VaultException e) {

@@ -26,9 +26,28 @@ public final class VaultFixture {
 
     /** Writes a new version of the token key; returns its KV version. */
     public static int writeTokenKey(FakeVaultServer vault, byte fill) {
+        return vault.putSecret(TOKEN_KEY_PATH, Map.of("key", tokenKeyText(fill)));
+    }
+
+    /**
+     * Deletes the token key secret with all its versions and writes it anew ({@code vault kv
+     * metadata delete}, then {@code vault kv put}): Vault numbers it from v1 again. Returns its version.
+     */
+    public static int recreateTokenKey(FakeVaultServer vault, byte fill) {
+        vault.deleteSecret(FakeVaultServer.DEFAULT_KV_MOUNT, TOKEN_KEY_PATH);
+        return writeTokenKey(vault, fill);
+    }
+
+    /** The key {@link #writeTokenKey} writes for {@code fill}. */
+    public static byte[] tokenKeyBytes(byte fill) {
         byte[] key = new byte[32];
         java.util.Arrays.fill(key, fill);
-        return vault.putSecret(TOKEN_KEY_PATH, Map.of("key", Base64.getEncoder().encodeToString(key)));
+        return key;
+    }
+
+    /** The base64 text of the key {@link #writeTokenKey} writes for {@code fill}, as it sits in KV. */
+    public static String tokenKeyText(byte fill) {
+        return Base64.getEncoder().encodeToString(tokenKeyBytes(fill));
     }
 
     /** Settings for Kubernetes auth with the JWT in {@code dir}; short timings for tests. */

@@ -51,7 +51,9 @@ public enum ConfigKey {
     STATE_BACKEND("state.backend", "rocksdb", "rocksdb (production) or hashmap (small tests)."),
     RESTART_INITIAL_BACKOFF("restart.initial-backoff", "1s", "Exponential-delay restart strategy: first backoff."),
     RESTART_MAX_BACKOFF("restart.max-backoff", "1m", "Exponential-delay restart strategy: longest backoff."),
-    KEY_PROVIDER("tokenization.key-provider", "vault", "Where tokenization keys come from: vault (production) or local (development only; public keys)."),
+    KEY_PROVIDER("tokenization.key-provider", "vault", "Where tokenization keys come from: vault (production) or local (development only; public keys; needs development.allow-insecure)."),
+    // The one switch for settings that must never reach production; the local runner and tests set it.
+    DEVELOPMENT_ALLOW_INSECURE("development.allow-insecure", "false", "Development and tests only: allows tokenization.key-provider=local (public keys) and an http:// vault.address (a local test server). Never set it in production."),
     // Longer windows cost nothing per payment but keep a card's state longer (the long window plus a minute).
     FRAUD_SHORT_WINDOW("fraud.card-window.short", "1m", "Short velocity window (card.count_short, card.amount_short): 6 buckets, each at least 1s."),
     FRAUD_MEDIUM_WINDOW("fraud.card-window.medium", "1h", "Medium velocity window (card.count_medium, card.amount_medium): 60 buckets."),
@@ -76,7 +78,7 @@ public enum ConfigKey {
     SETTLEMENT_ADJUSTMENT_HORIZON("settlement.adjustment-horizon", "7d", "How long after its first emission a window still takes late payments as adjustments; later ones go to payments.dlq for manual settlement."),
     SETTLEMENT_DEFAULT_FEE_PLAN("settlement.default-fee-plan", "290bps+30", "Fee plan of merchants not listed below: basis points of gross purchases plus a fixed fee per purchase, in the line's minor units."),
     SETTLEMENT_MERCHANT_FEE_PLANS("settlement.merchant-fee-plans", "", "Per-merchant fee plans, comma-separated: m-1=150bps+0,m-2=200bps+25."),
-    VAULT_ADDRESS("vault.address", "https://vault.vault.svc:8200", "Vault's address."),
+    VAULT_ADDRESS("vault.address", "https://vault.vault.svc:8200", "Vault's address; https:// (http:// only with development.allow-insecure)."),
     VAULT_AUTH("vault.auth-method", "kubernetes", "kubernetes (service-account JWT and a role) or token (a token read from vault.token-path)."),
     VAULT_K8S_ROLE("vault.kubernetes-role", "payments-job", "Vault role for Kubernetes auth."),
     VAULT_K8S_JWT("vault.kubernetes-jwt-path", "/var/run/secrets/kubernetes.io/serviceaccount/token", "Service-account token file, for Kubernetes auth."),

@@ -43,6 +43,7 @@ public record PaymentsConfig(
         Duration restartInitialBackoff,
         Duration restartMaxBackoff,
         KeyProviderKind keyProvider,
+        boolean developmentAllowInsecure,
         KafkaTls kafkaTls,
         VaultSettings vault,
         FraudSettings fraud,
@@ -90,7 +91,7 @@ public record PaymentsConfig(
                 v.duration(CHECKPOINT_INTERVAL), v.duration(CHECKPOINT_TIMEOUT), v.uri(CHECKPOINT_STORAGE),
                 v.bool(CHECKPOINT_INCREMENTAL), v.choice(STATE_BACKEND, StateBackend.class),
                 v.duration(RESTART_INITIAL_BACKOFF), v.duration(RESTART_MAX_BACKOFF),
-                v.choice(KEY_PROVIDER, KeyProviderKind.class),
+                v.choice(KEY_PROVIDER, KeyProviderKind.class), v.bool(DEVELOPMENT_ALLOW_INSECURE),
                 new KafkaTls(v.choice(SECURITY_PROTOCOL, KafkaTls.SecurityProtocol.class), v.optionalString(SSL_TRUSTSTORE),
                         v.optionalString(SSL_TRUSTSTORE_PASSWORD_FILE), v.optionalString(SSL_KEYSTORE),
                         v.optionalString(SSL_KEYSTORE_PASSWORD_FILE), v.optionalString(SSL_KEY_PASSWORD_FILE)),
@@ -178,9 +179,16 @@ public record PaymentsConfig(
         } else if (kafkaTls.truststorePath() != null || kafkaTls.keystorePath() != null) {
             v.problem(SECURITY_PROTOCOL, "must be ssl when kafka.ssl.truststore-path or kafka.ssl.keystore-path is set");
         }
+        if (keyProvider == KeyProviderKind.LOCAL && !developmentAllowInsecure) {
+            v.problem(KEY_PROVIDER, "local uses public development keys: anyone can recompute its tokens and open its "
+                    + "vault records; it is refused unless development.allow-insecure=true (development and tests only)");
+        }
         if (keyProvider == KeyProviderKind.VAULT) {
-            if (!vault.address().startsWith("https://") && !vault.address().startsWith("http://")) {
-                v.problem(VAULT_ADDRESS, "must start with https:// (or http:// for a test server), got '" + vault.address() + "'");
+            boolean http = vault.address().startsWith("http://");
+            if (!vault.address().startsWith("https://") && !(http && developmentAllowInsecure)) {
+                v.problem(VAULT_ADDRESS, "must start with https://" + (http ? ": over http:// the Vault token and the keys "
+                        + "cross the network in clear text; allowed only with development.allow-insecure=true (a local test "
+                        + "server)" : "") + ", got '" + vault.address() + "'");
             }
             if (vault.keyCacheTtl().compareTo(vault.refreshInterval().multipliedBy(2)) < 0) {
                 v.problem(VAULT_KEY_CACHE_TTL, "must be at least twice vault.refresh-interval (" + vault.refreshInterval()

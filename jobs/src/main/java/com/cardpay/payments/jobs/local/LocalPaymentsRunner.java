@@ -82,6 +82,8 @@ public final class LocalPaymentsRunner {
 
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("tokenization.key-provider", "local");
+        // A development run: local keys (or a Vault test server over http) are allowed here only.
+        settings.put("development.allow-insecure", "true");
         settings.put("checkpoint.storage", runDir.resolve("checkpoints").toAbsolutePath().toUri().toString());
         // One-minute settlement windows, so that settlements appear within a short run.
         settings.put("settlement.window", "1m");

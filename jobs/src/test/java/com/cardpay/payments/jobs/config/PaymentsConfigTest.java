@@ -19,6 +19,7 @@ class PaymentsConfigTest {
     private static Map<String, String> local() {
         Map<String, String> s = new HashMap<>();
         s.put("tokenization.key-provider", "local");
+        s.put("development.allow-insecure", "true");
         return s;
     }
 
@@ -50,6 +51,42 @@ class PaymentsConfigTest {
         assertThat(config.vault().authMethod()).isEqualTo(VaultSettings.AuthMethod.KUBERNETES);
         assertThat(config.vault().keyCacheTtl()).isEqualTo(Duration.ofMinutes(15));
         assertThat(config.kafkaTls().clientProperties()).isEmpty();
+    }
+
+    @Test
+    void localKeysAreRefusedWithoutTheDevelopmentKey() {
+        ConfigException e = rejected(Map.of("tokenization.key-provider", "local"));
+
+        assertThat(e.problems()).singleElement().asString()
+                .startsWith("tokenization.key-provider: local uses public development keys")
+                .contains("development.allow-insecure=true");
+    }
+
+    @Test
+    void anHttpVaultAddressIsRefusedWithoutTheDevelopmentKey() {
+        ConfigException e = rejected(Map.of("vault.address", "http://vault.vault.svc:8200"));
+
+        assertThat(e.problems()).singleElement().asString()
+                .startsWith("vault.address: must start with https://")
+                .contains("development.allow-insecure=true", "'http://vault.vault.svc:8200'");
+    }
+
+    @Test
+    void theDevelopmentKeyAllowsAnHttpVaultForATestServer() {
+        PaymentsConfig config = PaymentsConfig.from(Map.of("vault.address", "http://127.0.0.1:8200",
+                "development.allow-insecure", "true"));
+
+        assertThat(config.vault().address()).isEqualTo("http://127.0.0.1:8200");
+        assertThat(config.developmentAllowInsecure()).isTrue();
+    }
+
+    @Test
+    void theDevelopmentKeyIsOffByDefaultAndNeverWidensTheSchemes() {
+        assertThat(PaymentsConfig.from(Map.of()).developmentAllowInsecure()).isFalse();
+        assertThat(rejected(Map.of("vault.address", "vault.vault.svc:8200", "development.allow-insecure", "true")).problems())
+                .singleElement().asString().startsWith("vault.address: must start with https://");
+        assertThat(rejected(Map.of("development.allow-insecure", "yes")).problems())
+                .containsExactly("development.allow-insecure: must be true or false, got 'yes'");
     }
 
     @Test
@@ -158,7 +195,7 @@ class PaymentsConfigTest {
     @Test
     void argumentsOverrideTheFileWhichOverridesDefaults(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("job.properties");
-        Files.writeString(file, "tokenization.key-provider=local\ndedupe.ttl=3d\ntopics.raw=from-file\n");
+        Files.writeString(file, "tokenization.key-provider=local\ndevelopment.allow-insecure=true\ndedupe.ttl=3d\ntopics.raw=from-file\n");
 
         PaymentsConfig config = PaymentsConfigLoader.load(new String[] {"--config", file.toString(), "--dedupe.ttl=1d"});
 

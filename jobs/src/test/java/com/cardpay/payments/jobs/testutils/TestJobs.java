@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Config for a test run: its own topics, local keys, fast checkpoints, RocksDB. */
+/** Config for a test run: its own topics, local keys (so development.allow-insecure), fast checkpoints, RocksDB. */
 public final class TestJobs {
     private TestJobs() {}
 
@@ -32,6 +32,7 @@ public final class TestJobs {
         s.put("restart.initial-backoff", "100ms");
         s.put("restart.max-backoff", "1s");
         s.put("tokenization.key-provider", "local");
+        s.put("development.allow-insecure", "true");
         return s;
     }
 

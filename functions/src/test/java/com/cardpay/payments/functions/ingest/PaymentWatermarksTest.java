@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.functions.testutils.Payments;
+import com.cardpay.payments.functions.testutils.WatermarkGenerators;
 import com.cardpay.payments.functions.testutils.TestKeyProvider;
 import com.cardpay.payments.functions.tokenization.CardTokenizer;
 
@@ -11,13 +12,10 @@ import org.apache.flink.api.common.eventtime.TimestampAssigner;
 import org.apache.flink.api.common.eventtime.TimestampAssignerSupplier;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.util.clock.ManualClock;
-import org.apache.flink.util.clock.RelativeClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -148,17 +146,7 @@ class PaymentWatermarksTest {
     }
 
     private WatermarkGenerator<IngestOutcome> generator() {
-        return strategy.createWatermarkGenerator(new WatermarkGeneratorSupplier.Context() {
-            @Override
-            public MetricGroup getMetricGroup() {
-                return new UnregisteredMetricsGroup();
-            }
-
-            @Override
-            public RelativeClock getInputActivityClock() {
-                return clock;
-            }
-        });
+        return WatermarkGenerators.of(strategy, clock);
     }
 
     private IngestOutcome payment(String eventTime) throws Exception {

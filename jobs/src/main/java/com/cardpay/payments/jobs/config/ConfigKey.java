@@ -32,7 +32,7 @@ public enum ConfigKey {
     TOPIC_DLQ("topics.dlq", "payments.dlq", "Output: rejected records with error codes, PANs masked."),
     TOPIC_SCORED("topics.scored", "payments.scored", "Output: scored payments with decision and reasons."),
     TOPIC_FRAUD_RULES("topics.fraud-rules", "payments.fraud-rules", "Input (compacted): fraud rules, one JSON rule per record, keyed by rule id."),
-    TOPIC_FRAUD_RULES_STATUS("topics.fraud-rules-status", "payments.fraud-rules.status", "Output: accepted and rejected rule updates, with the reason."),
+    TOPIC_FRAUD_RULES_STATUS("topics.fraud-rules-status", "payments.fraud-rules.status", "Output: accepted and rejected rule updates, and stored rules skipped on restore, with the reason."),
     TOPIC_SETTLEMENTS("topics.settlements", "payments.settlements", "Output: settlement lines per merchant, currency and window, with revisions for late events."),
     MAX_OUT_OF_ORDERNESS("source.max-out-of-orderness", "5s", "Watermark bound: how late an event may arrive and still count as in order."),
     // A payment stamped tomorrow would drag event time forward and close today's windows early.

@@ -7,6 +7,7 @@ import com.cardpay.payments.functions.ingest.PaymentWatermarks;
 import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.functions.settlement.SettlementWindows;
 import com.cardpay.payments.functions.testutils.Payments;
+import com.cardpay.payments.functions.testutils.WatermarkGenerators;
 import com.cardpay.payments.functions.testutils.TestKeyProvider;
 import com.cardpay.payments.functions.tokenization.CardTokenizer;
 import com.cardpay.payments.functions.validation.EventTimeLimit;
@@ -14,13 +15,9 @@ import com.cardpay.payments.functions.validation.RejectionCode;
 
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.metrics.MetricGroup;
-import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.util.clock.ManualClock;
-import org.apache.flink.util.clock.RelativeClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -90,17 +87,7 @@ class WrongClockAtDefaultsTest {
     }
 
     private static WatermarkGenerator<IngestOutcome> generator(WatermarkStrategy<IngestOutcome> strategy) {
-        return strategy.createWatermarkGenerator(new WatermarkGeneratorSupplier.Context() {
-            @Override
-            public MetricGroup getMetricGroup() {
-                return new UnregisteredMetricsGroup();
-            }
-
-            @Override
-            public RelativeClock getInputActivityClock() {
-                return new ManualClock();
-            }
-        });
+        return WatermarkGenerators.of(strategy, new ManualClock());
     }
 
     private static final class Output implements WatermarkOutput {

@@ -82,7 +82,7 @@ class DetokenizeToolTest {
 
     private void assertRefused(Path auditLog) {
         int exit = DetokenizeTool.run(new String[] {"--token", "tok_v1_AAAA", "--reason", "dispute CB-1234",
-                        "--audit-log", auditLog.toString(), "--tokenization.key-provider", "local",
+                        "--audit-log", auditLog.toString(), "--tokenization.key-provider", "local", "--development.allow-insecure", "true",
                         // nothing listens there: a tool that got past the audit would fail later, and differently
                         "--kafka.bootstrap-servers", "127.0.0.1:9"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -52,4 +52,20 @@ class PanMaskerPayloadTest {
         assertThat(PanMasker.containsCardNumber("dev-4111111111111112")).isFalse();
         assertThat(PanMasker.containsCardNumber("dev-7f3a-1234")).isFalse();
     }
+
+    @Test
+    void jsonFormsReportedInReviewAreMasked() {
+        // digit groups written with \/, digits as escaped full-width digits, the pan as an array of
+        // groups, and card field names written with escapes
+        String slashes = "{\"note\":\"4111\\/1111\\/1111\\/1111\"}";
+        String fullWidth = "{\"x\":\"\\uFF14\\uFF11\\uFF11\\uFF11111111111111\"}";
+        String array = "{\"pan\":[\"4111\",\"1111\",\"1111\",\"1111\"]}";
+        String names = "{\"p\\u0061n\":\"4111111111111111\",\"expir\\u0079\":\"12/28\"}";
+
+        assertThat(PanMasker.maskPayload(slashes)).isEqualTo("{\"note\":\"****\\/****\\/****\\/1111\"}");
+        assertThat(PanMasker.maskPayload(fullWidth)).isEqualTo("{\"x\":\"************1111\"}");
+        assertThat(PanMasker.maskPayload(array)).isEqualTo("{\"pan\":[******************]}".replace("[******************]",
+                "[" + "*".repeat(array.length() - "{\"pan\":[]}".length()) + "]"));
+        assertThat(PanMasker.maskPayload(names)).isEqualTo("{\"p\\u0061n\":\"****************\",\"expir\\u0079\":\"*****\"}");
+    }
 }

@@ -235,4 +235,19 @@ class PaymentValidatorEnvelopeTest {
         assertThat(e.paymentId()).isNull();
         assertThat(e.merchantId()).isNull();
     }
+
+    @Test
+    void aUtf16OrUtf32RecordIsNotUtf8JsonThoughJacksonCouldReadIt() {
+        for (java.nio.charset.Charset charset : java.util.List.of(java.nio.charset.StandardCharsets.UTF_16BE,
+                java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.Charset.forName("UTF-32"))) {
+            byte[] value = Payments.raw().json().getBytes(charset);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PaymentValidator(Payments.INGEST_CLOCK)
+                            .validate(value, Payments.key("m-1")))
+                    .isInstanceOfSatisfying(InvalidPaymentException.class, e -> {
+                        org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo(RejectionCode.INVALID_JSON);
+                        org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("UTF-8");
+                    });
+        }
+    }
 }

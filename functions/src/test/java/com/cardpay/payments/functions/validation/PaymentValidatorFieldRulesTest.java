@@ -155,6 +155,22 @@ class PaymentValidatorFieldRulesTest {
                 .isEqualTo(java.time.Instant.parse(eventTime).toEpochMilli());
     }
 
+    @ParameterizedTest(name = "payment_id {0}")
+    @ValueSource(strings = {"4539578763621486", "id_4539578763621486_x", "4539-5787-6362-1486", "pay-4111111111111111"})
+    void anIdThatIsOrHoldsACardNumberIsRefused(String id) {
+        assertRejected(Payments.raw().with("payment_id", id), RejectionCode.BAD_PAYMENT_ID, "payment_id");
+        assertRejected(Payments.raw().with("merchant_id", id), RejectionCode.BAD_MERCHANT_ID, "merchant_id");
+        assertRejected(Payments.raw().with("type", "REFUND").with("original_payment_id", id),
+                RejectionCode.BAD_ORIGINAL_PAYMENT_ID, "original_payment_id");
+    }
+
+    @ParameterizedTest(name = "device_id {0}")
+    @ValueSource(strings = {"4111_1111_1111_1111", "5555,5555,5555,4444", "5555:5555:5555:4444", "4111\t1111\t1111\t1111",
+            "4111\u00a01111\u00a01111\u00a01111", "4111  1111  1111  1111", "4111111111111111 12/28"})
+    void aDeviceIdHoldingACardNumberHoweverWrittenIsRefused(String deviceId) {
+        assertRejected(Payments.raw().with("device_id", deviceId), RejectionCode.BAD_DEVICE_ID, "device_id");
+    }
+
     @Test
     void purchaseReferringToAnOriginalPaymentIsBad() {
         Payments.RawPayment record = Payments.raw().with("original_payment_id", "pay-0000");

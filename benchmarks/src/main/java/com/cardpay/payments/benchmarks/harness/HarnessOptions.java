@@ -1,6 +1,7 @@
 package com.cardpay.payments.benchmarks.harness;
 
 import com.cardpay.payments.jobs.config.ConfigKey;
+import com.cardpay.payments.jobs.config.Durations;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -163,20 +164,11 @@ final class HarnessOptions {
     }
 
     static Duration duration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            return switch (t.charAt(t.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                default -> throw new UsageException("a duration looks like 250ms, 1s or 2m, got '" + text + "'");
-            };
-        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            throw new UsageException("a duration looks like 250ms, 1s or 2m, got '" + text + "'");
+        Duration d = Durations.parse(text);
+        if (d == null) {
+            throw new UsageException("a duration looks like " + Durations.EXAMPLES + ", got '" + text + "'");
         }
+        return d;
     }
 
     /** A bad command line: the message is for the user. */

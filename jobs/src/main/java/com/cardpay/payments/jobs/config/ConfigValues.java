@@ -7,15 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Typed reads of raw key/value settings. Each failed read records a problem that names the key
  * and says what is wrong, so that all problems are reported at once.
  */
 final class ConfigValues {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private final Map<String, String> raw;
     private final List<String> problems = new ArrayList<>();
@@ -94,19 +91,11 @@ final class ConfigValues {
     /** A duration that may be zero. */
     Duration nonNegativeDuration(ConfigKey key) {
         String value = string(key);
-        Matcher m = DURATION.matcher(value);
-        if (!m.matches()) {
-            problem(key, "must be a duration such as 500ms, 30s, 10m, 2h or 7d, got '" + value + "'");
+        Duration d = Durations.parse(value);
+        if (d == null) {
+            problem(key, "must be a duration such as " + Durations.EXAMPLES + ", got '" + value + "'");
             return Duration.ofSeconds(1);
         }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
         return d;
     }
 

@@ -3,8 +3,10 @@ package com.cardpay.payments.jobs.local;
 import com.cardpay.payments.jobs.FlinkSettings;
 import com.cardpay.payments.jobs.PaymentsJob;
 import com.cardpay.payments.jobs.config.ConfigException;
+import com.cardpay.payments.jobs.config.Durations;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.config.PaymentsConfigLoader;
+import com.cardpay.payments.jobs.config.ToolArguments;
 import com.cardpay.payments.jobs.tools.reconcile.ReconcileTool;
 
 import org.apache.flink.configuration.Configuration;
@@ -42,18 +44,9 @@ public final class LocalPaymentsRunner {
     private LocalPaymentsRunner() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> flags = new LinkedHashMap<>();
-        List<String> jobArgs = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i].startsWith("--") ? args[i].substring(2).split("=", 2)[0] : "";
-            if (RUNNER_FLAGS.contains(name)) {
-                flags.put(name, args[i].contains("=") ? args[i].split("=", 2)[1] : (i + 1 < args.length ? args[++i] : ""));
-            } else {
-                jobArgs.add(args[i]);
-            }
-        }
+        ToolArguments arguments = ToolArguments.split(args, RUNNER_FLAGS);
         try {
-            run(flags, jobArgs.toArray(new String[0]));
+            run(arguments.own(), arguments.configArgs());
         } catch (ConfigException | IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -190,21 +183,11 @@ public final class LocalPaymentsRunner {
     }
 
     private static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase();
-        try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            return switch (t.charAt(t.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                default -> throw new IllegalArgumentException("--duration must look like 60s, 5m or 1h, got '" + text + "'");
-            };
-        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("--duration must look like 60s, 5m or 1h, got '" + text + "'");
+        Duration d = Durations.parse(text);
+        if (d == null) {
+            throw new IllegalArgumentException("--duration must be a duration such as " + Durations.EXAMPLES + ", got '" + text + "'");
         }
+        return d;
     }
 
     static void say(String line) {

@@ -11,6 +11,7 @@ import com.cardpay.payments.functions.tokenization.KeyProvider;
 import com.cardpay.payments.jobs.config.ConfigException;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.config.PaymentsConfigLoader;
+import com.cardpay.payments.jobs.config.ToolArguments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +30,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reveals the card behind a token, for authorised use only (disputes, issuer requests). It reads
@@ -55,24 +57,15 @@ public final class DetokenizeTool {
 
     /** @return the exit code: 0 revealed, 1 not found, failed or not audited, 2 bad arguments */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Map<String, String> own = new HashMap<>();
-        List<String> rest = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i].startsWith("--") ? args[i].substring(2) : "";
-            if ((name.equals("token") || name.equals("reason") || name.equals("audit-log")) && i + 1 < args.length) {
-                own.put(name, args[++i]);
-            } else {
-                rest.add(args[i]);
-            }
-        }
-        if (!own.containsKey("token") || !own.containsKey("reason") || !own.containsKey("audit-log")
-                || own.get("reason").isBlank()) {
+        ToolArguments arguments = ToolArguments.split(args, Set.of("token", "reason", "audit-log"));
+        Map<String, String> own = arguments.own();
+        if (arguments.get("token") == null || arguments.get("reason") == null || arguments.get("audit-log") == null) {
             err.println("usage: DetokenizeTool --token TOKEN --reason WHY --audit-log FILE [--config FILE] [--key value ...]");
             return 2;
         }
         PaymentsConfig config;
         try {
-            config = PaymentsConfigLoader.load(rest.toArray(new String[0]));
+            config = PaymentsConfigLoader.load(arguments.configArgs());
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 2;

@@ -3,6 +3,7 @@ package com.cardpay.payments.jobs.tools.reconcile;
 import com.cardpay.payments.jobs.config.ConfigException;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.config.PaymentsConfigLoader;
+import com.cardpay.payments.jobs.config.ToolArguments;
 import com.cardpay.payments.jobs.tools.CommittedTopic;
 
 import java.io.BufferedReader;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks the job's settlements against an independent recomputation (see {@link Reconciliation}).
@@ -44,20 +46,12 @@ public final class ReconcileTool {
 
     /** @return 0 no mismatch, 1 mismatches (or a read failure), 2 bad arguments */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Map<String, String> own = new HashMap<>();
-        List<String> rest = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i].startsWith("--") ? args[i].substring(2) : "";
-            if ((name.equals("raw-file") || name.equals("closed-before")) && i + 1 < args.length) {
-                own.put(name, args[++i]);
-            } else {
-                rest.add(args[i]);
-            }
-        }
+        ToolArguments arguments = ToolArguments.split(args, Set.of("raw-file", "closed-before"));
+        Map<String, String> own = arguments.own();
         PaymentsConfig config;
         Long closedBefore;
         try {
-            config = PaymentsConfigLoader.load(rest.toArray(new String[0]));
+            config = PaymentsConfigLoader.load(arguments.configArgs());
             closedBefore = cutoff(own.get("closed-before"));
         } catch (ConfigException | DateTimeParseException e) {
             err.println(e.getMessage());

@@ -1,5 +1,8 @@
 package com.cardpay.payments.connectors.kafka;
 
+import static org.apache.flink.util.Preconditions.checkArgument;
+import static org.apache.flink.util.Preconditions.checkNotNull;
+
 import com.cardpay.payments.connectors.keys.KeyProviderFactory;
 import com.cardpay.payments.functions.fraud.RuleUpdate;
 import com.cardpay.payments.functions.model.IngestOutcome;
@@ -18,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /** Builds the job's Kafka source and its exactly-once sinks. */
 public final class PaymentsKafka {
@@ -54,6 +58,9 @@ public final class PaymentsKafka {
             Map<String, String> clientProperties,
             KafkaRecordDeserializationSchema<IngestOutcome> deserializer,
             boolean bounded) {
+        checkCommon(bootstrapServers, topic, consumerGroup, clientProperties);
+        checkNotNull(startingOffsets, "startingOffsets");
+        checkNotNull(deserializer, "deserializer");
         KafkaSourceBuilder<IngestOutcome> builder = KafkaSource.<IngestOutcome>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setTopics(topic)
@@ -78,6 +85,7 @@ public final class PaymentsKafka {
      */
     public static KafkaSource<RuleUpdate> fraudRulesSource(
             String bootstrapServers, String topic, String consumerGroup, Map<String, String> clientProperties, boolean bounded) {
+        checkCommon(bootstrapServers, topic, consumerGroup, clientProperties);
         KafkaSourceBuilder<RuleUpdate> builder = KafkaSource.<RuleUpdate>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setTopics(topic)
@@ -112,6 +120,10 @@ public final class PaymentsKafka {
             Duration transactionTimeout,
             Map<String, String> clientProperties,
             KafkaRecordSerializationSchema<T> serializer) {
+        checkCommon(bootstrapServers, transactionalIdPrefix, "unused", clientProperties);
+        checkNotNull(serializer, "serializer");
+        checkArgument(transactionTimeout != null && !transactionTimeout.isNegative() && !transactionTimeout.isZero(),
+                "transactionTimeout must be positive, got %s", transactionTimeout);
         Properties producer = new Properties();
         producer.putAll(clientProperties);
         producer.setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Long.toString(transactionTimeout.toMillis()));
@@ -124,5 +136,27 @@ public final class PaymentsKafka {
                 .setKafkaProducerConfig(producer)
                 .setRecordSerializer(serializer)
                 .build();
+    }
+
+    /**
+     * Client properties may add settings (security, buffers), never replace what exactly-once and
+     * read_committed rest on: those are set here, and a property that would override one is refused
+     * when the source or sink is built, as the official builders check their arguments.
+     */
+    static final Set<String> OWNED_PROPERTIES = Set.of(
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, ConsumerConfig.GROUP_ID_CONFIG, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, ProducerConfig.ACKS_CONFIG, "bootstrap.servers");
+
+    private static void checkCommon(String bootstrapServers, String topicOrPrefix, String consumerGroup,
+            Map<String, String> clientProperties) {
+        checkArgument(bootstrapServers != null && !bootstrapServers.isBlank(), "bootstrapServers must be set");
+        checkArgument(topicOrPrefix != null && !topicOrPrefix.isBlank(), "a topic or transactional id prefix must be set");
+        checkArgument(consumerGroup != null && !consumerGroup.isBlank(), "consumerGroup must be set");
+        checkNotNull(clientProperties, "clientProperties");
+        for (String key : clientProperties.keySet()) {
+            checkArgument(!OWNED_PROPERTIES.contains(key),
+                    "client property %s is set by the connector for exactly-once delivery and cannot be overridden", key);
+        }
     }
 }

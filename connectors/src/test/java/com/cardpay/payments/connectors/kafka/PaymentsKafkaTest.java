@@ -1,6 +1,7 @@
 package com.cardpay.payments.connectors.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cardpay.payments.connectors.kafka.PaymentsKafka.StartingOffsets;
 import com.cardpay.payments.connectors.keys.LocalKeyProvider;
@@ -30,6 +31,31 @@ class PaymentsKafkaTest {
 
         assertThat(unbounded.getBoundedness()).isEqualTo(Boundedness.CONTINUOUS_UNBOUNDED);
         assertThat(bounded.getBoundedness()).isEqualTo(Boundedness.BOUNDED);
+    }
+
+    @Test
+    void clientPropertiesCannotOverrideWhatExactlyOnceRestsOn() {
+        for (String owned : PaymentsKafka.OWNED_PROPERTIES) {
+            Map<String, String> props = Map.of(owned, "x");
+            assertThatThrownBy(() -> PaymentsKafka.rawPaymentsSource("localhost:9092", "payments.raw", "payments-job",
+                    StartingOffsets.COMMITTED, props, PaymentsKafka.deserializer(LocalKeyProvider.factory(), Duration.ofMinutes(5)),
+                    false)).as(owned).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(owned);
+            assertThatThrownBy(() -> PaymentsKafka.exactlyOnceSink("localhost:9092", "payments-job-tokenized",
+                    Duration.ofMinutes(5), props, PaymentTopicSerializer.tokenized("payments.tokenized")))
+                    .as(owned).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(owned);
+        }
+        assertThat(PaymentsKafka.fraudRulesSource("localhost:9092", "payments.fraud-rules", "payments-job",
+                Map.of("security.protocol", "SSL"), false)).as("adding settings is fine").isNotNull();
+    }
+
+    @Test
+    void missingOrNonsensicalArgumentsAreRefusedWhenBuilt() {
+        assertThatThrownBy(() -> PaymentsKafka.fraudRulesSource(" ", "payments.fraud-rules", "payments-job", Map.of(), false))
+                .hasMessageContaining("bootstrapServers");
+        assertThatThrownBy(() -> PaymentsKafka.exactlyOnceSink("localhost:9092", "payments-job-tokenized", Duration.ZERO,
+                Map.of(), PaymentTopicSerializer.tokenized("payments.tokenized"))).hasMessageContaining("transactionTimeout");
+        assertThatThrownBy(() -> PaymentsKafka.rawPaymentsSource("localhost:9092", "payments.raw", "payments-job",
+                StartingOffsets.COMMITTED, Map.of(), null, false)).hasMessageContaining("deserializer");
     }
 
     private static KafkaSource<?> source(boolean bounded) {

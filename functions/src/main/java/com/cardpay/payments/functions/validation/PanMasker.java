@@ -49,9 +49,4 @@ public final class PanMasker {
         CardNumberDetector.markCardData(view, masked);
         return view.render(masked);
     }
-
-    /** True if the text holds a card number (see {@link CardNumberDetector}). */
-    public static boolean containsCardNumber(String text) {
-        return CardNumberDetector.containsCardNumber(text);
-    }
 }

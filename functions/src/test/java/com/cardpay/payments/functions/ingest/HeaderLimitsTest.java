@@ -59,4 +59,13 @@ class HeaderLimitsTest {
         assertThat(outcome.isAccepted()).isTrue();
         assertThat(outcome.payment().headers()).isEqualTo(headers);
     }
+
+    @Test
+    void headerNamesCountInUtf8Bytes() {
+        // "é" and "€" are 2 and 3 bytes in UTF-8, "𝟒" (a surrogate pair) 4: 9 bytes of names.
+        MessageHeaders headers = new MessageHeaders(new String[] {"é€", "\uD835\uDFD2"}, new byte[][] {new byte[0], new byte[0]});
+
+        assertThat(HeaderLimits.problem(headers, 65_536 - 9)).isNull();
+        assertThat(HeaderLimits.problem(headers, 65_536 - 8)).contains("65537 bytes");
+    }
 }

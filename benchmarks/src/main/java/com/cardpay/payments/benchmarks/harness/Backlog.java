@@ -1,8 +1,8 @@
 package com.cardpay.payments.benchmarks.harness;
 
-import com.cardpay.payments.jobs.local.SyntheticPayments;
-import com.cardpay.payments.jobs.local.SyntheticPayments.Generated;
-import com.cardpay.payments.jobs.local.SyntheticPayments.Kind;
+import com.cardpay.payments.local.SyntheticPayments;
+import com.cardpay.payments.local.SyntheticPayments.Generated;
+import com.cardpay.payments.local.SyntheticPayments.Kind;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

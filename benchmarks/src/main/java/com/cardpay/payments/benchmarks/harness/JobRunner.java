@@ -4,7 +4,7 @@ import com.cardpay.payments.connectors.keys.LocalKeyProvider;
 import com.cardpay.payments.jobs.FlinkSettings;
 import com.cardpay.payments.jobs.PaymentsJob;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
-import com.cardpay.payments.jobs.local.EmbeddedKafka;
+import com.cardpay.payments.local.EmbeddedKafka;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;

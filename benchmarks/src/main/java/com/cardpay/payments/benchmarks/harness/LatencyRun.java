@@ -1,7 +1,7 @@
 package com.cardpay.payments.benchmarks.harness;
 
-import com.cardpay.payments.jobs.local.EmbeddedKafka;
-import com.cardpay.payments.jobs.local.SyntheticPayments.Generated;
+import com.cardpay.payments.local.EmbeddedKafka;
+import com.cardpay.payments.local.SyntheticPayments.Generated;
 
 import java.time.Duration;
 import java.util.List;

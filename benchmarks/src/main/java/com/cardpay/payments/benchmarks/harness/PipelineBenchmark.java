@@ -1,8 +1,8 @@
 package com.cardpay.payments.benchmarks.harness;
 
-import com.cardpay.payments.jobs.local.EmbeddedKafka;
-import com.cardpay.payments.jobs.local.SyntheticPayments;
-import com.cardpay.payments.jobs.local.SyntheticPayments.Generated;
+import com.cardpay.payments.local.EmbeddedKafka;
+import com.cardpay.payments.local.SyntheticPayments;
+import com.cardpay.payments.local.SyntheticPayments.Generated;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jdk.jfr.Configuration;

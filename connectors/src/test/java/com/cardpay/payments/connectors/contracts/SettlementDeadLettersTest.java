@@ -1,8 +1,8 @@
-package com.cardpay.payments.jobs;
+package com.cardpay.payments.connectors.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cardpay.payments.connectors.contracts.TopicSchemas;
+import com.cardpay.payments.connectors.contracts.dlq.SettlementDeadLetters;
 import com.cardpay.payments.connectors.kafka.OutputJson;
 import com.cardpay.payments.functions.fraud.CardFeatures;
 import com.cardpay.payments.functions.fraud.Decision;

@@ -1,4 +1,4 @@
-package com.cardpay.payments.connectors.kafka;
+package com.cardpay.payments.connectors.contracts;
 
 import com.cardpay.payments.functions.fraud.CardFeatures;
 import com.cardpay.payments.functions.fraud.MerchantFeatures;
@@ -24,7 +24,7 @@ import java.time.Instant;
  * {@code schemas/}. Explicit on purpose: these are contracts with downstream teams, and a renamed
  * Java field must not rename a JSON field. Nulls are left out.
  */
-public final class OutputJson {
+public final class ContractJson {
     /** Version of each output contract, written into every record as {@code schema_version}. */
     public static final int TOKENIZED_SCHEMA_VERSION = 1;
     public static final int VAULT_SCHEMA_VERSION = 1;
@@ -34,7 +34,7 @@ public final class OutputJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private OutputJson() {}
+    private ContractJson() {}
 
     public static byte[] tokenized(TokenizedPayment p) {
         return write(g -> {

@@ -1,5 +1,6 @@
-package com.cardpay.payments.connectors.kafka;
+package com.cardpay.payments.connectors.contracts.settlements;
 
+import com.cardpay.payments.connectors.contracts.ContractJson;
 import com.cardpay.payments.functions.settlement.Settlement;
 import com.cardpay.payments.functions.settlement.SettlementDelta;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -18,7 +19,7 @@ public final class SettlementJson {
     private SettlementJson() {}
 
     public static byte[] settlement(Settlement s) {
-        return OutputJson.write(g -> {
+        return ContractJson.write(g -> {
             g.writeNumberField("schema_version", SCHEMA_VERSION);
             g.writeStringField("settlement_id", s.settlementId());
             g.writeStringField("merchant_id", s.merchantId());

@@ -1,6 +1,6 @@
-package com.cardpay.payments.jobs;
+package com.cardpay.payments.connectors.contracts.dlq;
 
-import com.cardpay.payments.connectors.kafka.OutputJson;
+import com.cardpay.payments.connectors.contracts.ContractJson;
 import com.cardpay.payments.functions.fraud.ScoredPayment;
 import com.cardpay.payments.functions.model.DeadLetter;
 import com.cardpay.payments.functions.model.MessageHeaders;
@@ -21,7 +21,7 @@ final class SettlementDeadLetters {
     /** A payment for a window whose state is gone: it was not settled. */
     static DeadLetter beyondHorizon(ScoredPayment scored) {
         TokenizedPayment p = scored.payment();
-        String payload = new String(OutputJson.tokenized(p), StandardCharsets.UTF_8);
+        String payload = new String(ContractJson.tokenized(p), StandardCharsets.UTF_8);
         return new DeadLetter(RejectionCode.SETTLEMENT_BEYOND_HORIZON.name(),
                 "event_time " + Instant.ofEpochMilli(p.eventTimeMillis()) + " falls in a settlement window closed longer"
                         + " ago than settlement.adjustment-horizon; not settled (decision " + scored.decision()

@@ -1,5 +1,6 @@
-package com.cardpay.payments.connectors.kafka;
+package com.cardpay.payments.connectors.contracts.raw;
 
+import com.cardpay.payments.connectors.kafka.KafkaHeaderMapping;
 import com.cardpay.payments.connectors.keys.KeyProviderFactory;
 import com.cardpay.payments.connectors.keys.SubtaskKeyProviders;
 import com.cardpay.payments.functions.ingest.PaymentIngestor;

@@ -1,4 +1,4 @@
-package com.cardpay.payments.connectors.kafka;
+package com.cardpay.payments.connectors.contracts.rules;
 
 import com.cardpay.payments.functions.fraud.RuleUpdate;
 import com.cardpay.payments.functions.model.SourcePosition;

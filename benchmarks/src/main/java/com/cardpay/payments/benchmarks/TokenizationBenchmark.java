@@ -1,6 +1,7 @@
 package com.cardpay.payments.benchmarks;
 
 import com.cardpay.payments.functions.validation.EventTimeLimit;
+import com.cardpay.payments.connectors.contracts.raw.RawPaymentReader;
 import com.cardpay.payments.connectors.vault.VaultFixture;
 import com.cardpay.payments.connectors.vault.VaultKeyProvider;
 import com.cardpay.payments.connectors.vault.testserver.FakeVaultServer;
@@ -74,7 +75,8 @@ public class TokenizationBenchmark {
         keys = VaultKeyProvider.open(VaultFixture.kubernetes(vault, dir, Duration.ofMinutes(15), Duration.ofSeconds(30),
                 Long.MAX_VALUE / 2), new UnregisteredMetricsGroup());
         tokenizer = new CardTokenizer(keys);
-        ingestor = new PaymentIngestor(new CardTokenizer(keys), EventTimeLimit.againstSystemClock(java.time.Duration.ofMinutes(5)));
+        ingestor = new PaymentIngestor(new RawPaymentReader(), new CardTokenizer(keys),
+                EventTimeLimit.againstSystemClock(java.time.Duration.ofMinutes(5)));
     }
 
     private static String testPan(String partial) {

@@ -1,6 +1,7 @@
 package com.cardpay.payments.benchmarks;
 
 import com.cardpay.payments.functions.validation.EventTimeLimit;
+import com.cardpay.payments.connectors.contracts.raw.RawPaymentReader;
 import com.cardpay.payments.connectors.keys.LocalKeyProvider;
 import com.cardpay.payments.functions.ingest.PaymentIngestor;
 import com.cardpay.payments.functions.model.IngestOutcome;
@@ -31,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * ({@link TokenizationBenchmark} times the whole first step with Vault keys):
  *
  * <ul>
- *   <li>{@code validateValid}: Jackson parse plus every contract rule, for a valid record;
+ *   <li>{@code validateValid}: the raw contract's reader (Jackson parse) plus every field rule, for a
+ *       valid record;
  *   <li>{@code rejectMalformed}: a record with a bad currency, through {@link PaymentIngestor}: the
  *       rejection and its masked dead letter (PAN masking of the payload);
  *   <li>{@code rejectTooLarge}: a 70 KB record (the generator's {@code TOO_LARGE} case), rejected by
@@ -54,7 +56,9 @@ public class ValidationBenchmark {
     private static final SourcePosition SOURCE = new SourcePosition("payments.raw", 0, 0, 0);
 
     private final PaymentValidator validator = new PaymentValidator(EventTimeLimit.againstSystemClock(java.time.Duration.ofMinutes(5)));
-    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new LocalKeyProvider()), EventTimeLimit.againstSystemClock(java.time.Duration.ofMinutes(5)));
+    private final RawPaymentReader reader = new RawPaymentReader();
+    private final PaymentIngestor ingestor = new PaymentIngestor(reader, new CardTokenizer(new LocalKeyProvider()),
+            EventTimeLimit.againstSystemClock(java.time.Duration.ofMinutes(5)));
     private final byte[] valid = record(", \"currency\":\"EUR\"", "");
     private final byte[] badCurrency = record(", \"currency\":\"ZZZ\"", "");
     private final byte[] tooLarge = record(", \"currency\":\"EUR\"", ", \"notes\":\"" + "x".repeat(70 * 1024) + "\"");
@@ -69,7 +73,7 @@ public class ValidationBenchmark {
 
     @Benchmark
     public CardPayment validateValid() throws InvalidPaymentException {
-        return validator.validate(valid, KEY);
+        return validator.validate(reader.read(valid), KEY);
     }
 
     @Benchmark

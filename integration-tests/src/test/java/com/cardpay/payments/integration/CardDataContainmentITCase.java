@@ -5,6 +5,7 @@ import com.cardpay.payments.jobs.PaymentsJob;
 import static com.cardpay.payments.integration.testutils.KafkaTestSupport.readCommitted;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cardpay.payments.connectors.contracts.raw.RawTopic;
 import com.cardpay.payments.connectors.kafka.PaymentsKafka;
 import com.cardpay.payments.connectors.keys.LocalKeyProvider;
 import com.cardpay.payments.functions.model.IngestOutcome;
@@ -190,7 +191,7 @@ class CardDataContainmentITCase {
         assertProductionLikeState(flink);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         FailOnceDeserializer<IngestOutcome> failOnce =
-                FailOnceDeserializer.failingOnceOn(poison, PaymentsKafka.deserializer(LocalKeyProvider.factory(), config.maxEventTimeAhead()));
+                FailOnceDeserializer.failingOnceOn(poison, RawTopic.deserializer(LocalKeyProvider.factory(), config.maxEventTimeAhead()));
         PaymentsJob.withKafkaSinks(config, PaymentsKafka.rawPaymentsSource(config.bootstrapServers(), config.topics().raw(),
                 config.consumerGroup(), config.startingOffsets(), Map.of(), failOnce, false), Map.of()).build(env);
 

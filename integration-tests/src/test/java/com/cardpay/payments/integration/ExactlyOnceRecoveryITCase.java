@@ -6,8 +6,9 @@ import static com.cardpay.payments.integration.testutils.KafkaTestSupport.readCo
 import static com.cardpay.payments.integration.testutils.KafkaTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cardpay.payments.connectors.contracts.raw.RawPaymentDeserializer;
+import com.cardpay.payments.connectors.contracts.raw.RawTopic;
 import com.cardpay.payments.connectors.kafka.PaymentsKafka;
-import com.cardpay.payments.connectors.kafka.RawPaymentDeserializer;
 import com.cardpay.payments.connectors.keys.LocalKeyProvider;
 import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
@@ -64,7 +65,7 @@ class ExactlyOnceRecoveryITCase {
         String poison = after.stream().filter(g -> g.kind() == Kind.VALID).findFirst().orElseThrow().paymentId();
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(config));
-        RawPaymentDeserializer real = PaymentsKafka.deserializer(LocalKeyProvider.factory(), config.maxEventTimeAhead());
+        RawPaymentDeserializer real = RawTopic.deserializer(LocalKeyProvider.factory(), config.maxEventTimeAhead());
         FailOnceDeserializer<IngestOutcome> failOnce = FailOnceDeserializer.failingOnceOn(poison, real);
         PaymentsJob.withKafkaSinks(config, PaymentsKafka.rawPaymentsSource(config.bootstrapServers(), config.topics().raw(),
                 config.consumerGroup(), config.startingOffsets(), Map.of(), failOnce, false), Map.of())

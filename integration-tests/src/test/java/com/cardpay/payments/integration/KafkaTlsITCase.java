@@ -7,6 +7,7 @@ import static com.cardpay.payments.integration.testutils.KafkaTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.cardpay.payments.connectors.contracts.raw.RawTopic;
 import com.cardpay.payments.connectors.kafka.KafkaTls;
 import com.cardpay.payments.connectors.kafka.PaymentsKafka;
 import com.cardpay.payments.connectors.keys.LocalKeyProvider;
@@ -233,7 +234,7 @@ class KafkaTlsITCase {
         // The TLS client properties are passed explicitly, on the source and on every sink.
         return PaymentsJob.withKafkaSinks(config, PaymentsKafka.rawPaymentsSource(config.bootstrapServers(),
                 config.topics().raw(), config.consumerGroup(), config.startingOffsets(), kafkaTls,
-                PaymentsKafka.deserializer(LocalKeyProvider.factory(), config.maxEventTimeAhead()), true), kafkaTls);
+                RawTopic.deserializer(LocalKeyProvider.factory(), config.maxEventTimeAhead()), true), kafkaTls);
     }
 
     private static Map<String, String> tlsSettings(String name, Path checkpoints) {

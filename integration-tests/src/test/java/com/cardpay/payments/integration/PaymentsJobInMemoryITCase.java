@@ -4,6 +4,7 @@ import com.cardpay.payments.jobs.FlinkSettings;
 import com.cardpay.payments.jobs.PaymentsJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cardpay.payments.connectors.contracts.raw.RawPaymentReader;
 import com.cardpay.payments.connectors.keys.LocalKeyProvider;
 import com.cardpay.payments.functions.fraud.Decision;
 import com.cardpay.payments.functions.fraud.RuleStatus;
@@ -165,7 +166,7 @@ class PaymentsJobInMemoryITCase {
 
         @Override
         public void open(SourceReaderContext context) {
-            ingestor = new PaymentIngestor(new CardTokenizer(new LocalKeyProvider()),
+            ingestor = new PaymentIngestor(new RawPaymentReader(), new CardTokenizer(new LocalKeyProvider()),
                     EventTimeLimit.at(T0.plus(Duration.ofDays(1)), Duration.ofSeconds(2)));
         }
 

@@ -1,5 +1,14 @@
 package com.cardpay.payments.jobs;
 
+import com.cardpay.payments.connectors.contracts.dlq.DlqTopic;
+import com.cardpay.payments.connectors.contracts.dlq.SettlementDeadLetters;
+import com.cardpay.payments.connectors.contracts.raw.RawTopic;
+import com.cardpay.payments.connectors.contracts.rules.FraudRulesTopic;
+import com.cardpay.payments.connectors.contracts.rules.RuleStatusTopic;
+import com.cardpay.payments.connectors.contracts.scored.ScoredTopic;
+import com.cardpay.payments.connectors.contracts.settlements.SettlementsTopic;
+import com.cardpay.payments.connectors.contracts.tokenized.TokenizedTopic;
+import com.cardpay.payments.connectors.contracts.vault.VaultTopic;
 import com.cardpay.payments.connectors.kafka.PaymentTopicSerializer;
 import com.cardpay.payments.connectors.kafka.PaymentsKafka;
 import com.cardpay.payments.connectors.keys.KeyProviderFactory;
@@ -89,7 +98,7 @@ public final class PaymentsJob {
 
     public static PaymentsJob fromConfig(PaymentsConfig config, KeyProviderFactory keys, Map<String, String> kafkaClientProperties) {
         return withKafkaSinks(config, PaymentsKafka.rawPaymentsSource(config.bootstrapServers(), config.topics().raw(),
-                config.consumerGroup(), config.startingOffsets(), kafkaClientProperties, PaymentsKafka.deserializer(keys, config.maxEventTimeAhead()),
+                config.consumerGroup(), config.startingOffsets(), kafkaClientProperties, RawTopic.deserializer(keys, config.maxEventTimeAhead()),
                 config.bounded()), kafkaClientProperties);
     }
 
@@ -98,16 +107,16 @@ public final class PaymentsJob {
             Map<String, String> kafkaClientProperties) {
         return new PaymentsJob(config, source,
                 PaymentsKafka.fraudRulesSource(config.bootstrapServers(), config.topics().fraudRules(), config.consumerGroup(),
-                        kafkaClientProperties, config.bounded()),
+                        kafkaClientProperties, FraudRulesTopic.deserializer(), config.bounded()),
                 new Sinks(
-                        sink(config, "tokenized", kafkaClientProperties, PaymentTopicSerializer.tokenized(config.topics().tokenized())),
-                        sink(config, "vault", kafkaClientProperties, PaymentTopicSerializer.vault(config.topics().vault())),
-                        sink(config, "dlq", kafkaClientProperties, PaymentTopicSerializer.deadLetters(config.topics().dlq())),
-                        sink(config, "scored", kafkaClientProperties, PaymentTopicSerializer.scored(config.topics().scored())),
+                        sink(config, "tokenized", kafkaClientProperties, TokenizedTopic.serializer(config.topics().tokenized())),
+                        sink(config, "vault", kafkaClientProperties, VaultTopic.serializer(config.topics().vault())),
+                        sink(config, "dlq", kafkaClientProperties, DlqTopic.serializer(config.topics().dlq())),
+                        sink(config, "scored", kafkaClientProperties, ScoredTopic.serializer(config.topics().scored())),
                         sink(config, "rules-status", kafkaClientProperties,
-                                PaymentTopicSerializer.ruleStatus(config.topics().fraudRulesStatus())),
+                                RuleStatusTopic.serializer(config.topics().fraudRulesStatus())),
                         sink(config, "settlements", kafkaClientProperties,
-                                PaymentTopicSerializer.settlements(config.topics().settlements()))));
+                                SettlementsTopic.serializer(config.topics().settlements()))));
     }
 
     static KeyProviderFactory keyProviderFactory(PaymentsConfig config) {

@@ -1,9 +1,10 @@
 package com.cardpay.payments.tools;
 
+import com.cardpay.payments.connectors.contracts.UnreadableRecordException;
+import com.cardpay.payments.connectors.contracts.vault.VaultReader;
 import com.cardpay.payments.connectors.keys.KeyProviderFactory;
 import com.cardpay.payments.connectors.keys.LocalKeyProvider;
 import com.cardpay.payments.connectors.vault.VaultKeyProvider;
-import com.cardpay.payments.functions.model.MessageHeaders;
 import com.cardpay.payments.functions.model.VaultRecord;
 import com.cardpay.payments.functions.tokenization.CardSecret;
 import com.cardpay.payments.functions.tokenization.CardTokenizer;
@@ -12,7 +13,6 @@ import com.cardpay.payments.jobs.config.ConfigException;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.config.PaymentsConfigLoader;
 import com.cardpay.payments.tools.ToolArguments;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -114,7 +114,7 @@ public final class DetokenizeTool {
         };
     }
 
-    private static VaultRecord newestEntry(PaymentsConfig config, String token) throws IOException {
+    private static VaultRecord newestEntry(PaymentsConfig config, String token) throws UnreadableRecordException {
         byte[] key = token.getBytes(StandardCharsets.UTF_8);
         byte[][] newestValue = new byte[1][];
         CommittedTopic.forEach(config, config.topics().vault(), Duration.ofMinutes(2), r -> {
@@ -122,14 +122,7 @@ public final class DetokenizeTool {
                 newestValue[0] = r.value();
             }
         });
-        JsonNode newest = newestValue[0] == null ? null : JSON.readTree(newestValue[0]);
-        if (newest == null) {
-            return null;
-        }
-        return new VaultRecord(newest.get("card_token").asText(), newest.get("token_key_version").asInt(),
-                newest.get("algorithm").asText(), newest.get("iv").asText(), newest.get("ciphertext").asText(),
-                newest.get("wrapped_data_key").asText(), newest.get("data_key_version").asInt(),
-                newest.get("key_provider").asText(), MessageHeaders.EMPTY);
+        return newestValue[0] == null ? null : VaultReader.read(newestValue[0]);
     }
 
     private static boolean audit(Path log, String token, String reason, String outcome, PrintStream err) {

@@ -17,10 +17,10 @@ import java.nio.charset.StandardCharsets;
  * {@code traceparent} included, and a value is read as UTF-8 whatever it holds (a UTF-16 value's
  * digits, between NULs, are still one digit chain to the detector).
  */
-final class KafkaHeaderMapping {
+public final class KafkaHeaderMapping {
     private KafkaHeaderMapping() {}
 
-    static MessageHeaders fromKafka(Headers headers) {
+    public static MessageHeaders fromKafka(Headers headers) {
         Header[] all = headers.toArray();
         if (all.length == 0) {
             return MessageHeaders.EMPTY;

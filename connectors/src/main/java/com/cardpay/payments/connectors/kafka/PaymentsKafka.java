@@ -3,7 +3,6 @@ package com.cardpay.payments.connectors.kafka;
 import static org.apache.flink.util.Preconditions.checkArgument;
 import static org.apache.flink.util.Preconditions.checkNotNull;
 
-import com.cardpay.payments.connectors.keys.KeyProviderFactory;
 import com.cardpay.payments.functions.fraud.RuleUpdate;
 import com.cardpay.payments.functions.model.IngestOutcome;
 
@@ -82,16 +81,20 @@ public final class PaymentsKafka {
     /**
      * The {@code payments.fraud-rules} source: always from the earliest offset of the compacted
      * topic on a fresh start (every rule in force is there); from the checkpoint otherwise.
+     *
+     * @param deserializer the rules topic's reader ({@code contracts.rules.FraudRulesTopic})
      */
-    public static KafkaSource<RuleUpdate> fraudRulesSource(
-            String bootstrapServers, String topic, String consumerGroup, Map<String, String> clientProperties, boolean bounded) {
+    public static KafkaSource<RuleUpdate> fraudRulesSource(String bootstrapServers, String topic, String consumerGroup,
+            Map<String, String> clientProperties, KafkaRecordDeserializationSchema<RuleUpdate> deserializer,
+            boolean bounded) {
         checkCommon(bootstrapServers, topic, consumerGroup, clientProperties);
+        checkNotNull(deserializer, "deserializer");
         KafkaSourceBuilder<RuleUpdate> builder = KafkaSource.<RuleUpdate>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setTopics(topic)
                 .setGroupId(consumerGroup + "-fraud-rules")
                 .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new FraudRuleDeserializer())
+                .setDeserializer(deserializer)
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .setProperty("client.id.prefix", consumerGroup + "-fraud-rules");
         clientProperties.forEach(builder::setProperty);
@@ -99,11 +102,6 @@ public final class PaymentsKafka {
             builder.setBounded(OffsetsInitializer.latest());
         }
         return builder.build();
-    }
-
-    /** Convenience for the standard deserializer. */
-    public static RawPaymentDeserializer deserializer(KeyProviderFactory keys, Duration maxEventTimeAhead) {
-        return new RawPaymentDeserializer(keys, maxEventTimeAhead);
     }
 
     /**

@@ -5,7 +5,9 @@ import static com.cardpay.payments.connectors.contracts.TopicSchemas.RULE_STATUS
 import static com.cardpay.payments.connectors.contracts.TopicSchemas.SCORED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cardpay.payments.connectors.kafka.OutputJson;
+import com.cardpay.payments.connectors.contracts.raw.RawPaymentReader;
+import com.cardpay.payments.connectors.contracts.rules.RuleStatusJson;
+import com.cardpay.payments.connectors.contracts.scored.ScoredJson;
 import com.cardpay.payments.connectors.keys.LocalKeyProvider;
 import com.cardpay.payments.functions.fraud.CardFeatures;
 import com.cardpay.payments.functions.fraud.Decision;
@@ -30,7 +32,8 @@ class FraudTopicContractsTest {
     private static final CardFeatures CARD = new CardFeatures(6, 9, 12, 3000, 9000, 12000, 3, 2, false, 4);
     private static final MerchantFeatures MERCHANT = new MerchantFeatures(4.25, 0.125, 0.01, 250);
 
-    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new LocalKeyProvider()), Payments.INGEST_CLOCK);
+    private final PaymentIngestor ingestor =
+            new PaymentIngestor(new RawPaymentReader(), new CardTokenizer(new LocalKeyProvider()), Payments.INGEST_CLOCK);
 
     @Test
     void aScoredPaymentWithReasonsAndShadowHitsConforms() throws Exception {
@@ -39,7 +42,7 @@ class FraudTopicContractsTest {
                 new ShadowHit[] {new ShadowHit("night-owl", 1, 100, null), new ShadowHit("tor-exit", 2, 0, Decision.DECLINE)},
                 "r-3f9a1c", 1_795_515_330_123L);
 
-        byte[] value = OutputJson.scored(scored);
+        byte[] value = ScoredJson.write(scored);
 
         assertThat(TopicSchemas.validate(SCORED, value)).as(new String(value, StandardCharsets.UTF_8)).isEmpty();
         assertThat(new String(value, StandardCharsets.UTF_8)).contains("\"decision\":\"REVIEW\"", "\"card.count_short\":6");
@@ -50,7 +53,7 @@ class FraudTopicContractsTest {
         ScoredPayment scored = new ScoredPayment(payment(), CARD, MERCHANT, 0, Decision.APPROVE, new Reason[0],
                 new ShadowHit[0], "r-0", 0L);
 
-        assertThat(TopicSchemas.validate(SCORED, OutputJson.scored(scored))).isEmpty();
+        assertThat(TopicSchemas.validate(SCORED, ScoredJson.write(scored))).isEmpty();
     }
 
     @Test
@@ -58,7 +61,7 @@ class FraudTopicContractsTest {
         ScoredPayment scored = new ScoredPayment(payment(), CARD, MERCHANT, 1001, Decision.DECLINE, new Reason[0],
                 new ShadowHit[0], "r-0", 0L);
 
-        assertThat(TopicSchemas.validate(SCORED, OutputJson.scored(scored))).isNotEmpty();
+        assertThat(TopicSchemas.validate(SCORED, ScoredJson.write(scored))).isNotEmpty();
     }
 
     @Test
@@ -66,8 +69,8 @@ class FraudTopicContractsTest {
         RuleStatus accepted = new RuleStatus("velocity-burst", 4, true, "in force", "r-77", SOURCE);
         RuleStatus rejected = new RuleStatus(null, 0, false, "not JSON", "r-77", SOURCE);
 
-        assertThat(TopicSchemas.validate(RULE_STATUS, OutputJson.ruleStatus(accepted))).isEmpty();
-        assertThat(TopicSchemas.validate(RULE_STATUS, OutputJson.ruleStatus(rejected))).isEmpty();
+        assertThat(TopicSchemas.validate(RULE_STATUS, RuleStatusJson.write(accepted))).isEmpty();
+        assertThat(TopicSchemas.validate(RULE_STATUS, RuleStatusJson.write(rejected))).isEmpty();
     }
 
     @Test
@@ -75,7 +78,7 @@ class FraudTopicContractsTest {
         RuleStatus skipped = RuleStatus.rejectedOnRestore("night-owl", 3,
                 "v3 kept in state was not restored: unknown feature; no rule night-owl is in force", "r-78");
 
-        byte[] value = OutputJson.ruleStatus(skipped);
+        byte[] value = RuleStatusJson.write(skipped);
 
         assertThat(TopicSchemas.validate(RULE_STATUS, value)).as(new String(value, StandardCharsets.UTF_8)).isEmpty();
         assertThat(new String(value, StandardCharsets.UTF_8))
@@ -85,7 +88,7 @@ class FraudTopicContractsTest {
     @Test
     void anUpdateStatusSaysItsOriginAndNeedsItsSource() {
         RuleStatus accepted = new RuleStatus("velocity-burst", 4, true, "in force", "r-77", SOURCE);
-        String json = new String(OutputJson.ruleStatus(accepted), StandardCharsets.UTF_8);
+        String json = new String(RuleStatusJson.write(accepted), StandardCharsets.UTF_8);
 
         assertThat(json).contains("\"origin\":\"UPDATE\"", "\"source\":{");
         assertThat(TopicSchemas.validate(RULE_STATUS, json.replaceAll(",\"source\":\\{[^}]*}", "")

@@ -1,13 +1,11 @@
 package com.cardpay.payments.connectors.contracts;
 
-import com.cardpay.payments.functions.testutils.Payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.cardpay.payments.connectors.contracts.RawRecords.Invalid;
 import com.cardpay.payments.functions.validation.InvalidPaymentException;
-import com.cardpay.payments.functions.validation.PaymentValidator;
 import com.cardpay.payments.functions.validation.RejectionCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -16,12 +14,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The {@code payments.raw} schema against the job's {@link PaymentValidator}: what one accepts the
- * other accepts, and every record the validator rejects the schema rejects too, except for the
- * rules JSON Schema cannot express, which are listed in {@link RawRecords#onlyValidatorRejects()}.
+ * The {@code payments.raw} schema against the job's reading of it (the raw contract's reader, then
+ * {@code PaymentValidator}'s field rules): what one accepts the other accepts, and every record the
+ * job rejects the schema rejects too, except for the rules JSON Schema cannot express, which are
+ * listed in {@link RawRecords#onlyValidatorRejects()}.
  */
 class RawPaymentContractTest {
-    private final PaymentValidator validator = new PaymentValidator(Payments.INGEST_CLOCK);
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("com.cardpay.payments.connectors.contracts.RawRecords#valid")
@@ -29,7 +27,7 @@ class RawPaymentContractTest {
         byte[] value = RawRecords.bytes(record);
         byte[] key = RawRecords.key(record.get("merchant_id").textValue());
 
-        assertThatCode(() -> validator.validate(value, key)).doesNotThrowAnyException();
+        assertThatCode(() -> RawRecords.readAndValidate(value, key)).doesNotThrowAnyException();
         assertThat(TopicSchemas.validate(TopicSchemas.RAW, value)).isEmpty();
     }
 
@@ -76,7 +74,7 @@ class RawPaymentContractTest {
 
     private RejectionCode rejectionOf(Invalid record) {
         InvalidPaymentException e = catchThrowableOfType(InvalidPaymentException.class,
-                () -> validator.validate(record.value(), record.key()));
+                () -> RawRecords.readAndValidate(record.value(), record.key()));
         assertThat(e).as("the validator must reject " + record).isNotNull();
         return e.code();
     }

@@ -2,7 +2,12 @@ package com.cardpay.payments.connectors.contracts;
 
 import static com.cardpay.payments.functions.validation.RejectionCode.*;
 
+import com.cardpay.payments.connectors.contracts.raw.RawPaymentReader;
+import com.cardpay.payments.functions.testutils.Payments;
+import com.cardpay.payments.functions.validation.CardPayment;
+import com.cardpay.payments.functions.validation.InvalidPaymentException;
 import com.cardpay.payments.functions.validation.Luhn;
+import com.cardpay.payments.functions.validation.PaymentValidator;
 import com.cardpay.payments.functions.validation.RejectionCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,8 +34,15 @@ final class RawRecords {
             "pan", "expiry", "card_country", "merchant_country", "event_time");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final RawPaymentReader READER = new RawPaymentReader();
+    private static final PaymentValidator VALIDATOR = new PaymentValidator(Payments.INGEST_CLOCK);
 
     private RawRecords() {}
+
+    /** The raw contract as the job applies it: its reader, then the field rules, at the tests' ingest clock. */
+    static CardPayment readAndValidate(byte[] value, byte[] key) throws InvalidPaymentException {
+        return VALIDATOR.validate(READER.read(value), key);
+    }
 
     /** A complete valid PURCHASE, optional fields included. */
     static ObjectNode purchase() {

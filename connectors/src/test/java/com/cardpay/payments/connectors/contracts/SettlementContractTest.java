@@ -3,7 +3,7 @@ package com.cardpay.payments.connectors.contracts;
 import static com.cardpay.payments.connectors.contracts.TopicSchemas.SETTLEMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cardpay.payments.connectors.kafka.SettlementJson;
+import com.cardpay.payments.connectors.contracts.settlements.SettlementJson;
 import com.cardpay.payments.functions.settlement.Settlement;
 import com.cardpay.payments.functions.settlement.SettlementDelta;
 

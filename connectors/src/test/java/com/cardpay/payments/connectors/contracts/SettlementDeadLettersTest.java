@@ -3,7 +3,8 @@ package com.cardpay.payments.connectors.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cardpay.payments.connectors.contracts.dlq.SettlementDeadLetters;
-import com.cardpay.payments.connectors.kafka.OutputJson;
+import com.cardpay.payments.connectors.contracts.tokenized.TokenizedJson;
+import com.cardpay.payments.connectors.contracts.dlq.DeadLetterJson;
 import com.cardpay.payments.functions.fraud.CardFeatures;
 import com.cardpay.payments.functions.fraud.Decision;
 import com.cardpay.payments.functions.fraud.MerchantFeatures;
@@ -34,13 +35,14 @@ class SettlementDeadLettersTest {
                 new MerchantFeatures(0, 0, 0, 0), 0, Decision.APPROVE, new Reason[0], new ShadowHit[0], "r-0", T);
 
         DeadLetter d = SettlementDeadLetters.beyondHorizon(scored);
-        byte[] value = OutputJson.deadLetter(d);
+        byte[] value = DeadLetterJson.write(d);
 
         assertThat(TopicSchemas.validate(TopicSchemas.DLQ, value)).as(new String(value, StandardCharsets.UTF_8)).isEmpty();
         assertThat(d.errorCode()).isEqualTo("SETTLEMENT_BEYOND_HORIZON");
         assertThat(d.source()).isEqualTo(p.source());
         assertThat(d.paymentId()).isEqualTo("pay-1");
         assertThat(d.maskedPayload()).contains("\"amount_minor\":4200", "\"type\":\"REFUND\"");
+        assertThat(d.maskedPayload()).isEqualTo(new String(TokenizedJson.write(p), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -48,14 +50,19 @@ class SettlementDeadLettersTest {
         SettlementOverflow o = new SettlementOverflow("stl_0123456789abcdefABCDEF", "m-1", "JPY", T, T + 60_000, 3);
 
         DeadLetter d = SettlementDeadLetters.overflow(o);
-        byte[] value = OutputJson.deadLetter(d);
+        byte[] value = DeadLetterJson.write(d);
 
         assertThat(TopicSchemas.validate(TopicSchemas.DLQ, value)).as(new String(value, StandardCharsets.UTF_8)).isEmpty();
         assertThat(d.source()).isNull();
         assertThat(d.errorMessage()).contains("stl_0123456789abcdefABCDEF", "revision 3");
         assertThat(d.maskedPayload()).contains("\"currency\":\"JPY\"");
+        // byte for byte what the job wrote before the payload came from the JSON writer
+        assertThat(d.maskedPayload()).isEqualTo("{\"settlement_id\":\"stl_0123456789abcdefABCDEF\",\"merchant_id\":\"m-1\","
+                + "\"currency\":\"JPY\",\"window_start\":\"2026-11-24T10:15:30.123Z\",\"window_end\":\"2026-11-24T10:16:30.123Z\","
+                + "\"revision\":3}");
+        assertThat(d.payloadBytes()).isEqualTo(d.maskedPayload().length());
         // only an overflow may go without a source
-        byte[] noSource = OutputJson.deadLetter(new DeadLetter("BAD_AMOUNT", "x", null, null, null, null, null, "", 0, false,
+        byte[] noSource = DeadLetterJson.write(new DeadLetter("BAD_AMOUNT", "x", null, null, null, null, null, "", 0, false,
                 MessageHeaders.EMPTY));
         assertThat(TopicSchemas.validate(TopicSchemas.DLQ, noSource)).isNotEmpty();
     }

@@ -7,7 +7,10 @@ import static com.cardpay.payments.connectors.contracts.TopicSchemas.VAULT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cardpay.payments.connectors.contracts.RawRecords.Invalid;
-import com.cardpay.payments.connectors.kafka.OutputJson;
+import com.cardpay.payments.connectors.contracts.dlq.DeadLetterJson;
+import com.cardpay.payments.connectors.contracts.raw.RawPaymentReader;
+import com.cardpay.payments.connectors.contracts.tokenized.TokenizedJson;
+import com.cardpay.payments.connectors.contracts.vault.VaultJson;
 import com.cardpay.payments.connectors.keys.LocalKeyProvider;
 import com.cardpay.payments.functions.dedupe.PaymentDeduplicator;
 import com.cardpay.payments.functions.ingest.PaymentIngestor;
@@ -37,21 +40,23 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The output topics' JSON, as {@link OutputJson} writes it for records that went through the real
- * ingest path (validation, tokenization with the local key provider, de-duplication), against the
- * schemas under {@code schemas/}; and proof that those schemas do reject a wrong record.
+ * The output topics' JSON, as their writers ({@link TokenizedJson}, {@link VaultJson},
+ * {@link DeadLetterJson}) write it for records that went through the real ingest path (validation,
+ * tokenization with the local key provider, de-duplication), against the schemas under
+ * {@code schemas/}; and proof that those schemas do reject a wrong record.
  */
 class TopicContractsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SourcePosition SOURCE = new SourcePosition("payments.raw", 3, 42_017L, 1_795_515_330_500L);
 
-    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new LocalKeyProvider()), Payments.INGEST_CLOCK);
+    private final PaymentIngestor ingestor =
+            new PaymentIngestor(new RawPaymentReader(), new CardTokenizer(new LocalKeyProvider()), Payments.INGEST_CLOCK);
 
     @Test
     void tokenizedPaymentWithEveryOptionalFieldConforms() throws Exception {
         TokenizedPayment refund = accept(RawRecords.refund()).payment();
 
-        byte[] value = OutputJson.tokenized(refund);
+        byte[] value = TokenizedJson.write(refund);
 
         assertThat(fieldNames(value)).contains("card_last4", "ip_country", "device_id", "original_payment_id");
         assertThat(TopicSchemas.validate(TOKENIZED, value)).isEmpty();
@@ -63,7 +68,7 @@ class TopicContractsTest {
         minimal.remove(List.of("ip_country", "device_id"));
         TokenizedPayment purchase = accept(minimal).payment();
 
-        byte[] value = OutputJson.tokenized(purchase);
+        byte[] value = TokenizedJson.write(purchase);
 
         assertThat(fieldNames(value)).doesNotContain("card_last4", "ip_country", "device_id", "original_payment_id");
         assertThat(TopicSchemas.validate(TOKENIZED, value)).isEmpty();
@@ -74,21 +79,21 @@ class TopicContractsTest {
     void everyAcceptedRecordGivesConformingTokenizedAndVaultRecords(String name, ObjectNode record) throws Exception {
         IngestOutcome outcome = accept(record);
 
-        byte[] tokenized = OutputJson.tokenized(outcome.payment());
-        byte[] vault = OutputJson.vault(outcome.vaultRecord());
+        byte[] tokenized = TokenizedJson.write(outcome.payment());
+        byte[] vault = VaultJson.write(outcome.vaultRecord());
 
         assertThat(TopicSchemas.validate(TOKENIZED, tokenized)).isEmpty();
         assertThat(TopicSchemas.validate(VAULT, vault)).isEmpty();
     }
 
-    /** Settlement's own codes are checked with their records in the jobs module (SettlementDeadLettersTest). */
+    /** Settlement's own codes are checked with their records in SettlementDeadLettersTest. */
     @ParameterizedTest
     @EnumSource(value = RejectionCode.class, names = {"SETTLEMENT_BEYOND_HORIZON", "SETTLEMENT_OVERFLOW"},
             mode = EnumSource.Mode.EXCLUDE)
     void deadLetterOfEveryRejectionCodeConforms(RejectionCode code) throws Exception {
         DeadLetter deadLetter = deadLetterFor(code);
 
-        byte[] value = OutputJson.deadLetter(deadLetter);
+        byte[] value = DeadLetterJson.write(deadLetter);
 
         assertThat(deadLetter.errorCode()).isEqualTo(code.name());
         assertThat(TopicSchemas.validate(DLQ, value)).isEmpty();
@@ -99,7 +104,7 @@ class TopicContractsTest {
     void deadLetterOfEveryInvalidRecordConforms(Invalid record) throws Exception {
         DeadLetter deadLetter = ingestor.ingest(record.value(), record.key(), MessageHeaders.EMPTY, SOURCE).deadLetter();
 
-        byte[] value = OutputJson.deadLetter(deadLetter);
+        byte[] value = DeadLetterJson.write(deadLetter);
 
         assertThat(TopicSchemas.validate(DLQ, value)).isEmpty();
     }
@@ -116,7 +121,7 @@ class TopicContractsTest {
 
     @Test
     void tokenizedRecordWithAPanIsRejected() throws Exception {
-        byte[] value = edit(OutputJson.tokenized(accept(RawRecords.purchase()).payment()),
+        byte[] value = edit(TokenizedJson.write(accept(RawRecords.purchase()).payment()),
                 r -> r.put("pan", RawRecords.PAN));
 
         assertThat(TopicSchemas.validate(TOKENIZED, value)).singleElement().asString().contains("pan");
@@ -124,14 +129,14 @@ class TopicContractsTest {
 
     @Test
     void tokenizedRecordWithoutCardTokenIsRejected() throws Exception {
-        byte[] value = edit(OutputJson.tokenized(accept(RawRecords.purchase()).payment()), r -> r.remove("card_token"));
+        byte[] value = edit(TokenizedJson.write(accept(RawRecords.purchase()).payment()), r -> r.remove("card_token"));
 
         assertThat(TopicSchemas.validate(TOKENIZED, value)).singleElement().asString().contains("card_token");
     }
 
     @Test
     void tokenizedRecordBreakingFieldRulesIsRejected() throws Exception {
-        byte[] valid = OutputJson.tokenized(accept(RawRecords.purchase()).payment());
+        byte[] valid = TokenizedJson.write(accept(RawRecords.purchase()).payment());
 
         assertThat(TopicSchemas.validate(TOKENIZED, edit(valid, r -> r.put("schema_version", 2)))).isNotEmpty();
         assertThat(TopicSchemas.validate(TOKENIZED, edit(valid, r -> r.putNull("ip_country")))).isNotEmpty();
@@ -146,7 +151,7 @@ class TopicContractsTest {
 
     @Test
     void vaultRecordWithAnExtraOrMissingFieldIsRejected() throws Exception {
-        byte[] valid = OutputJson.vault(accept(RawRecords.purchase()).vaultRecord());
+        byte[] valid = VaultJson.write(accept(RawRecords.purchase()).vaultRecord());
 
         assertThat(TopicSchemas.validate(VAULT, edit(valid, r -> r.put("expiry", "12/29")))).isNotEmpty();
         assertThat(TopicSchemas.validate(VAULT, edit(valid, r -> r.remove("iv")))).isNotEmpty();
@@ -155,7 +160,7 @@ class TopicContractsTest {
 
     @Test
     void deadLetterWithAnUnmaskedPanOrUnknownCodeIsRejected() throws Exception {
-        byte[] valid = OutputJson.deadLetter(deadLetterFor(RejectionCode.BAD_AMOUNT));
+        byte[] valid = DeadLetterJson.write(deadLetterFor(RejectionCode.BAD_AMOUNT));
 
         assertThat(TopicSchemas.validate(DLQ, edit(valid, r -> r.put("masked_payload", "{\"pan\":\"4111 1111 1111 1111\"}"))))
                 .isNotEmpty();

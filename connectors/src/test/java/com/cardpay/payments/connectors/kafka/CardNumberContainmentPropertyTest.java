@@ -2,6 +2,9 @@ package com.cardpay.payments.connectors.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cardpay.payments.connectors.contracts.dlq.DlqTopic;
+import com.cardpay.payments.connectors.contracts.raw.RawPaymentReader;
+import com.cardpay.payments.connectors.contracts.tokenized.TokenizedTopic;
 import com.cardpay.payments.connectors.keys.LocalKeyProvider;
 import com.cardpay.payments.functions.ingest.PaymentIngestor;
 import com.cardpay.payments.functions.model.IngestOutcome;
@@ -49,7 +52,8 @@ class CardNumberContainmentPropertyTest {
     private static final Charset[] CHARSETS = {StandardCharsets.UTF_8, StandardCharsets.UTF_8, StandardCharsets.UTF_8,
         StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE, Charset.forName("UTF-32")};
 
-    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new LocalKeyProvider()), Payments.INGEST_CLOCK);
+    private final PaymentIngestor ingestor =
+            new PaymentIngestor(new RawPaymentReader(), new CardTokenizer(new LocalKeyProvider()), Payments.INGEST_CLOCK);
 
     /** One generated case: where the PAN goes, how it is written, and the record's charset. */
     record Case(String pan, String written, String place, Charset charset) {}
@@ -75,9 +79,9 @@ class CardNumberContainmentPropertyTest {
 
         List<ProducerRecord<byte[], byte[]>> written = new ArrayList<>();
         if (outcome.isAccepted()) {
-            written.add(PaymentTopicSerializer.tokenized("payments.tokenized").serialize(outcome.payment(), null, null));
+            written.add(TokenizedTopic.serializer("payments.tokenized").serialize(outcome.payment(), null, null));
         } else {
-            written.add(PaymentTopicSerializer.deadLetters("payments.dlq").serialize(outcome.deadLetter(), null, null));
+            written.add(DlqTopic.serializer("payments.dlq").serialize(outcome.deadLetter(), null, null));
         }
         for (ProducerRecord<byte[], byte[]> r : written) {
             assertNoPan(c, "value", r.value());

@@ -3,6 +3,9 @@ package com.cardpay.payments.connectors.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cardpay.payments.connectors.contracts.raw.RawTopic;
+import com.cardpay.payments.connectors.contracts.rules.FraudRulesTopic;
+import com.cardpay.payments.connectors.contracts.tokenized.TokenizedTopic;
 import com.cardpay.payments.connectors.kafka.PaymentsKafka.StartingOffsets;
 import com.cardpay.payments.connectors.keys.LocalKeyProvider;
 
@@ -38,28 +41,29 @@ class PaymentsKafkaTest {
         for (String owned : PaymentsKafka.OWNED_PROPERTIES) {
             Map<String, String> props = Map.of(owned, "x");
             assertThatThrownBy(() -> PaymentsKafka.rawPaymentsSource("localhost:9092", "payments.raw", "payments-job",
-                    StartingOffsets.COMMITTED, props, PaymentsKafka.deserializer(LocalKeyProvider.factory(), Duration.ofMinutes(5)),
+                    StartingOffsets.COMMITTED, props, RawTopic.deserializer(LocalKeyProvider.factory(), Duration.ofMinutes(5)),
                     false)).as(owned).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(owned);
             assertThatThrownBy(() -> PaymentsKafka.exactlyOnceSink("localhost:9092", "payments-job-tokenized",
-                    Duration.ofMinutes(5), props, PaymentTopicSerializer.tokenized("payments.tokenized")))
+                    Duration.ofMinutes(5), props, TokenizedTopic.serializer("payments.tokenized")))
                     .as(owned).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(owned);
         }
         assertThat(PaymentsKafka.fraudRulesSource("localhost:9092", "payments.fraud-rules", "payments-job",
-                Map.of("security.protocol", "SSL"), false)).as("adding settings is fine").isNotNull();
+                Map.of("security.protocol", "SSL"), FraudRulesTopic.deserializer(), false)).as("adding settings is fine").isNotNull();
     }
 
     @Test
     void missingOrNonsensicalArgumentsAreRefusedWhenBuilt() {
-        assertThatThrownBy(() -> PaymentsKafka.fraudRulesSource(" ", "payments.fraud-rules", "payments-job", Map.of(), false))
+        assertThatThrownBy(() -> PaymentsKafka.fraudRulesSource(" ", "payments.fraud-rules", "payments-job", Map.of(),
+                FraudRulesTopic.deserializer(), false))
                 .hasMessageContaining("bootstrapServers");
         assertThatThrownBy(() -> PaymentsKafka.exactlyOnceSink("localhost:9092", "payments-job-tokenized", Duration.ZERO,
-                Map.of(), PaymentTopicSerializer.tokenized("payments.tokenized"))).hasMessageContaining("transactionTimeout");
+                Map.of(), TokenizedTopic.serializer("payments.tokenized"))).hasMessageContaining("transactionTimeout");
         assertThatThrownBy(() -> PaymentsKafka.rawPaymentsSource("localhost:9092", "payments.raw", "payments-job",
                 StartingOffsets.COMMITTED, Map.of(), null, false)).hasMessageContaining("deserializer");
     }
 
     private static KafkaSource<?> source(boolean bounded) {
         return PaymentsKafka.rawPaymentsSource("localhost:9092", "payments.raw", "payments-job", StartingOffsets.COMMITTED,
-                Map.of(), PaymentsKafka.deserializer(LocalKeyProvider.factory(), Duration.ofMinutes(5)), bounded);
+                Map.of(), RawTopic.deserializer(LocalKeyProvider.factory(), Duration.ofMinutes(5)), bounded);
     }
 }

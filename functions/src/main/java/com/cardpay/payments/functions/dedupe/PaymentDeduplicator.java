@@ -1,10 +1,10 @@
 package com.cardpay.payments.functions.dedupe;
 
+import com.cardpay.payments.functions.deadletter.DeadLetters;
 import com.cardpay.payments.functions.model.DeadLetter;
 import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.functions.model.TokenizedPayment;
 import com.cardpay.payments.functions.model.VaultRecord;
-import com.cardpay.payments.functions.validation.PanMasker;
 import com.cardpay.payments.functions.validation.RejectionCode;
 
 import org.apache.flink.api.common.functions.OpenContext;
@@ -19,7 +19,6 @@ import org.apache.flink.util.OutputTag;
 import org.apache.flink.util.Preconditions;
 
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Drops exact replays of a payment, keyed by merchant. State per merchant: the {@code payment_id}s
@@ -87,21 +86,7 @@ public final class PaymentDeduplicator extends KeyedProcessFunction<String, Inge
             duplicates.inc();
         } else {
             conflicts.inc();
-            ctx.output(CONFLICTS, conflict(payment));
+            ctx.output(CONFLICTS, DeadLetters.duplicateConflict(payment));
         }
-    }
-
-    private static DeadLetter conflict(TokenizedPayment p) {
-        // The raw record held a PAN, so only the tokenized view travels this far; the original is
-        // at p.source() in the raw topic.
-        String summary = "payment_id=" + p.paymentId() + " merchant_id=" + p.merchantId() + " type=" + p.type()
-                + " amount_minor=" + p.amountMinor() + " currency=" + p.currency() + " card_token=" + p.cardToken()
-                + " event_time=" + Instant.ofEpochMilli(p.eventTimeMillis());
-        // Ids are [A-Za-z0-9_-]{1,64}: a numeric id of 12+ digits is masked like anything else.
-        return new DeadLetter(RejectionCode.DUPLICATE_CONFLICT.name(),
-                PanMasker.mask("payment_id " + p.paymentId()
-                        + " was already accepted with different content; this record was not processed"),
-                "payment_id", p.source(), p.paymentId(), p.merchantId(), PanMasker.mask(p.merchantId()),
-                PanMasker.mask(summary), summary.length(), false, p.headers());
     }
 }

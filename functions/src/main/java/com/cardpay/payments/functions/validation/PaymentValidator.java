@@ -3,35 +3,29 @@ package com.cardpay.payments.functions.validation;
 import static com.cardpay.payments.functions.validation.RejectionCode.*;
 
 import com.cardpay.payments.functions.model.PaymentType;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import javax.annotation.Nullable;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Checks one {@code payments.raw} record against the input contract (see
- * {@code connectors/src/main/resources/schemas/payments.raw.schema.json}) and returns the payment,
- * or throws {@link InvalidPaymentException} naming the rule. Thread-safe; its only input besides the
- * record is the wall clock of {@link EventTimeLimit}.
+ * Checks the fields of one {@code payments.raw} record against the input contract's field rules
+ * (see {@code connectors/src/main/resources/schemas/payments.raw.schema.json}) and returns the
+ * payment, or throws {@link InvalidPaymentException} naming the rule. It sees values only: the
+ * record's bytes are read by a {@link PaymentReader} first. Thread-safe; its only input besides the
+ * fields is the wall clock of {@link EventTimeLimit}.
  */
 public final class PaymentValidator {
+    /** The contract's bound on a record (value and headers), checked by the reader and {@code HeaderLimits}. */
     public static final int MAX_RECORD_BYTES = 64 * 1024;
     public static final long MAX_AMOUNT_MINOR = 1_000_000_000_000L;
 
@@ -44,32 +38,17 @@ public final class PaymentValidator {
     private static final Instant EARLIEST_EVENT_TIME = Instant.EPOCH;
     private static final Instant LATEST_EVENT_TIME = Instant.parse("9999-12-31T23:59:59.999Z");
 
-    // Strict on purpose: duplicate field names or trailing data make a payment ambiguous, and
-    // source snippets in parser messages could carry a PAN into the DLQ.
     private final EventTimeLimit eventTimeLimit;
 
     public PaymentValidator(EventTimeLimit eventTimeLimit) {
         this.eventTimeLimit = eventTimeLimit;
     }
 
-    private static final ObjectMapper MAPPER =
-            JsonMapper.builder()
-                    .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                    .build();
-
     /**
-     * @param value the record value
+     * @param root the record's fields, as its reader found them
      * @param key the record key, which the contract says is the merchant id
      */
-    public CardPayment validate(byte[] value, @Nullable byte[] key) throws InvalidPaymentException {
-        if (value.length > MAX_RECORD_BYTES) {
-            throw new InvalidPaymentException(
-                    TOO_LARGE, null, "record is " + value.length + " bytes; the limit is " + MAX_RECORD_BYTES);
-        }
-        requireUtf8(value);
-        JsonNode root = parse(value);
+    public CardPayment validate(PaymentFields root, @Nullable byte[] key) throws InvalidPaymentException {
         String paymentId = null;
         String merchantId = null;
         try {
@@ -109,48 +88,6 @@ public final class PaymentValidator {
         }
     }
 
-    /**
-     * The contract's only encoding is UTF-8. Jackson would also read UTF-16 and UTF-32 (it guesses
-     * from the first bytes), and such a record's digits, between NULs, would slip past checks made
-     * on UTF-8 text. NUL is refused too: JSON never needs it raw.
-     */
-    private static void requireUtf8(byte[] value) throws InvalidPaymentException {
-        boolean ascii = true;
-        for (byte b : value) {
-            if (b == 0) {
-                throw new InvalidPaymentException(INVALID_JSON, null, "value is not UTF-8 text (it holds NUL bytes: UTF-16 or UTF-32?)");
-            }
-            ascii &= b > 0;
-        }
-        if (ascii) {
-            return;
-        }
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value));
-        } catch (CharacterCodingException e) {
-            throw new InvalidPaymentException(INVALID_JSON, null, "value is not valid UTF-8, the contract's only encoding");
-        }
-    }
-
-    private static JsonNode parse(byte[] value) throws InvalidPaymentException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(value);
-        } catch (JsonProcessingException e) {
-            // Location only: Jackson's own message can quote the offending token.
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidPaymentException(INVALID_JSON, null, "value is not valid JSON" + where);
-        } catch (IOException e) {
-            throw new InvalidPaymentException(INVALID_JSON, null, "value is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidPaymentException(INVALID_JSON, null, "value must be one JSON object");
-        }
-        return root;
-    }
-
     private static void checkKey(@Nullable byte[] key, String merchantId) throws InvalidPaymentException {
         if (key == null || !merchantId.equals(new String(key, StandardCharsets.UTF_8))) {
             throw new InvalidPaymentException(
@@ -158,7 +95,7 @@ public final class PaymentValidator {
         }
     }
 
-    private static String idField(JsonNode root, String field, RejectionCode code) throws InvalidPaymentException {
+    private static String idField(PaymentFields root, String field, RejectionCode code) throws InvalidPaymentException {
         String id = requiredText(root, field);
         if (!isId(id)) {
             throw new InvalidPaymentException(code, field, field + " must be 1 to 64 characters from [A-Za-z0-9_-]");
@@ -167,7 +104,7 @@ public final class PaymentValidator {
         return id;
     }
 
-    private static PaymentType type(JsonNode root) throws InvalidPaymentException {
+    private static PaymentType type(PaymentFields root) throws InvalidPaymentException {
         String type = requiredText(root, "type");
         for (PaymentType t : PaymentType.values()) {
             if (t.name().equals(type)) {
@@ -177,20 +114,23 @@ public final class PaymentValidator {
         throw new InvalidPaymentException(BAD_TYPE, "type", "type must be PURCHASE, REFUND or CHARGEBACK");
     }
 
-    private static long amount(JsonNode root) throws InvalidPaymentException {
-        JsonNode node = required(root, "amount_minor");
-        if (!node.isIntegralNumber()) {
+    private static long amount(PaymentFields root) throws InvalidPaymentException {
+        Object value = required(root, "amount_minor");
+        if (!isWholeNumber(value)) {
             throw new InvalidPaymentException(WRONG_TYPE, "amount_minor",
-                    "amount_minor must be a JSON integer in minor units, not " + node.getNodeType().name().toLowerCase(Locale.ROOT));
+                    "amount_minor must be a JSON integer in minor units, not " + jsonType(value));
         }
-        if (!node.canConvertToLong() || node.longValue() <= 0 || node.longValue() > MAX_AMOUNT_MINOR) {
+        // A whole number beyond a long is out of range like any other too large amount.
+        boolean fitsLong = !(value instanceof BigInteger big) || big.bitLength() < Long.SIZE;
+        long amount = ((Number) value).longValue();
+        if (!fitsLong || amount <= 0 || amount > MAX_AMOUNT_MINOR) {
             throw new InvalidPaymentException(BAD_AMOUNT, "amount_minor",
                     "amount_minor must be greater than 0 and at most 10^12");
         }
-        return node.longValue();
+        return amount;
     }
 
-    private static String currency(JsonNode root) throws InvalidPaymentException {
+    private static String currency(PaymentFields root) throws InvalidPaymentException {
         String code = requiredText(root, "currency");
         if (isUpperAscii(code, 3)) {
             try {
@@ -206,7 +146,7 @@ public final class PaymentValidator {
                 "currency must be an ISO 4217 alphabetic code with minor units");
     }
 
-    private static String pan(JsonNode root) throws InvalidPaymentException {
+    private static String pan(PaymentFields root) throws InvalidPaymentException {
         String pan = requiredText(root, "pan");
         if (!isDigits(pan, 12, 19)) {
             throw new InvalidPaymentException(BAD_PAN, "pan", "pan must be 12 to 19 digits");
@@ -218,7 +158,7 @@ public final class PaymentValidator {
     }
 
     @Nullable
-    private static String country(JsonNode root, String field, boolean required) throws InvalidPaymentException {
+    private static String country(PaymentFields root, String field, boolean required) throws InvalidPaymentException {
         String code = required ? requiredText(root, field) : optionalText(root, field);
         if (code != null && !(isUpperAscii(code, 2) && COUNTRIES.contains(code))) {
             throw new InvalidPaymentException(BAD_COUNTRY, field, field + " must be an ISO 3166-1 alpha-2 code");
@@ -226,7 +166,7 @@ public final class PaymentValidator {
         return code;
     }
 
-    private static long eventTime(JsonNode root) throws InvalidPaymentException {
+    private static long eventTime(PaymentFields root) throws InvalidPaymentException {
         String text = requiredText(root, "event_time");
         try {
             Instant instant = Instant.parse(text);
@@ -243,7 +183,7 @@ public final class PaymentValidator {
     }
 
     @Nullable
-    private static String originalPaymentId(JsonNode root, PaymentType type) throws InvalidPaymentException {
+    private static String originalPaymentId(PaymentFields root, PaymentType type) throws InvalidPaymentException {
         String original = optionalText(root, "original_payment_id");
         if (type == PaymentType.PURCHASE) {
             if (original != null) {
@@ -275,32 +215,49 @@ public final class PaymentValidator {
         }
     }
 
-    private static JsonNode required(JsonNode root, String field) throws InvalidPaymentException {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
+    private static Object required(PaymentFields root, String field) throws InvalidPaymentException {
+        Object value = root.get(field);
+        if (value == null) {
             throw new InvalidPaymentException(MISSING_FIELD, field, field + " is required");
         }
-        return node;
+        return value;
     }
 
-    private static String requiredText(JsonNode root, String field) throws InvalidPaymentException {
-        JsonNode node = required(root, field);
-        if (!node.isTextual()) {
-            throw new InvalidPaymentException(WRONG_TYPE, field, field + " must be a JSON string");
-        }
-        return node.textValue();
+    private static String requiredText(PaymentFields root, String field) throws InvalidPaymentException {
+        return text(required(root, field), field);
     }
 
     @Nullable
-    private static String optionalText(JsonNode root, String field) throws InvalidPaymentException {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
+    private static String optionalText(PaymentFields root, String field) throws InvalidPaymentException {
+        Object value = root.get(field);
+        return value == null ? null : text(value, field);
+    }
+
+    private static String text(Object value, String field) throws InvalidPaymentException {
+        if (!(value instanceof String text)) {
             throw new InvalidPaymentException(WRONG_TYPE, field, field + " must be a JSON string");
         }
-        return node.textValue();
+        return text;
+    }
+
+    /** A JSON integer, as {@link PaymentFields#get} gives one. */
+    private static boolean isWholeNumber(Object value) {
+        return value instanceof Integer || value instanceof Long || value instanceof BigInteger
+                || value instanceof Short || value instanceof Byte;
+    }
+
+    /** The JSON type of a field value, named as JSON names it. */
+    private static String jsonType(Object value) {
+        if (value instanceof String) {
+            return "string";
+        }
+        if (value instanceof Boolean) {
+            return "boolean";
+        }
+        if (value instanceof Number) {
+            return "number";
+        }
+        return value instanceof List ? "array" : value instanceof Map ? "object" : "unknown";
     }
 
     /** {@code [A-Za-z0-9_-]{1,64}} */

@@ -1,4 +1,4 @@
-package com.cardpay.payments.functions.ingest;
+package com.cardpay.payments.functions.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,9 +19,9 @@ import java.util.Random;
  * exactly what masking the whole payload and then cutting gives. Compared on payloads built to
  * break it: digit runs, card fields, JSON escapes and surrogate pairs straddling the margin's end.
  */
-class PaymentIngestorOversizedPayloadTest {
-    private static final int CUT = PaymentIngestor.MAX_DLQ_PAYLOAD_CHARS;
-    private static final int EDGE = CUT + PaymentIngestor.MASK_MARGIN;
+class DeadLettersOversizedPayloadTest {
+    private static final int CUT = DeadLetters.MAX_PAYLOAD_CHARS;
+    private static final int EDGE = CUT + DeadLetters.MASK_MARGIN;
     private static final String[] PIECES = {
         "4111111111111111", "4111 1111 1111 1111", "4111-1111-1111-1111", "\\u0034\\u0031\\u0031\\u0031",
         "\"pan\":\"5555555555554444\"", "\"pan\":\"55555555", "\"expiry\":\"12/29\"", "\"pan\": 4111111111111111",
@@ -32,7 +32,7 @@ class PaymentIngestorOversizedPayloadTest {
     void straddlingCardNumbersAreMaskedExactlyAsIfTheWholePayloadWere() {
         assertSameAsFullMasking(filler(EDGE - 8) + "4111111111111111" + filler(4_000));
         assertSameAsFullMasking(filler(EDGE - 100) + "1".repeat(5_000) + filler(100));
-        assertSameAsFullMasking(filler(CUT - 10) + "1".repeat(PaymentIngestor.MASK_MARGIN + 50) + filler(10));
+        assertSameAsFullMasking(filler(CUT - 10) + "1".repeat(DeadLetters.MASK_MARGIN + 50) + filler(10));
         assertSameAsFullMasking(filler(EDGE - 12) + "\"pan\":\"5555555555554444\"" + filler(3_000));
         assertSameAsFullMasking(filler(EDGE - 1) + "\uD83D\uDE00" + filler(3_000));
         assertSameAsFullMasking("{\"pan\":\"" + "5".repeat(EDGE + 500) + "\"}");
@@ -51,7 +51,7 @@ class PaymentIngestorOversizedPayloadTest {
     void randomPayloadsAroundTheEdgeAgreeWithFullMasking() {
         Random random = new Random(23);
         for (int i = 0; i < 300; i++) {
-            StringBuilder payload = new StringBuilder(filler(CUT - 200 + random.nextInt(PaymentIngestor.MASK_MARGIN)));
+            StringBuilder payload = new StringBuilder(filler(CUT - 200 + random.nextInt(DeadLetters.MASK_MARGIN)));
             int target = EDGE + 200 + random.nextInt(3_000);
             while (payload.length() < target) {
                 payload.append(PIECES[random.nextInt(PIECES.length)]);
@@ -65,7 +65,7 @@ class PaymentIngestorOversizedPayloadTest {
         boolean truncated = full.length() > CUT;
         String expected = truncated ? cut(full, CUT) : full;
 
-        DeadLetter dl = PaymentIngestor.deadLetter(new InvalidPaymentException(RejectionCode.TOO_LARGE, null, "too large"),
+        DeadLetter dl = DeadLetters.rejected(new InvalidPaymentException(RejectionCode.TOO_LARGE, null, "too large"),
                 payload.getBytes(StandardCharsets.UTF_8), null, MessageHeaders.EMPTY, new SourcePosition("payments.raw", 0, 0, 0));
 
         assertThat(dl.payloadTruncated()).isEqualTo(truncated);

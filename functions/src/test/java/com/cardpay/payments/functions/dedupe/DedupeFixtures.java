@@ -19,7 +19,7 @@ final class DedupeFixtures {
     static final Duration TTL = Duration.ofHours(24);
     static final long TTL_MILLIS = TTL.toMillis();
 
-    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new TestKeyProvider()), Payments.INGEST_CLOCK);
+    private final PaymentIngestor ingestor = new PaymentIngestor(Payments.READER, new CardTokenizer(new TestKeyProvider()), Payments.INGEST_CLOCK);
     private long nextOffset = 100;
 
     /** A harness around a new deduplicator; not yet initialized or opened. */

@@ -15,7 +15,7 @@ import java.util.Arrays;
 
 /** A record made mostly of headers is refused whole, and its dead letter stays small. */
 class HeaderLimitsTest {
-    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new TestKeyProvider()), Payments.INGEST_CLOCK);
+    private final PaymentIngestor ingestor = new PaymentIngestor(Payments.READER, new CardTokenizer(new TestKeyProvider()), Payments.INGEST_CLOCK);
 
     @Test
     void aValidPaymentWithHeadersNearTheBrokerLimitIsTooLargeAndItsDeadLetterKeepsOnlyWhatFits() throws Exception {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Accepted payments flow on; refused records leave through the DLQ side output. */
 class IngestOutcomeRouterTest {
-    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new TestKeyProvider()), Payments.INGEST_CLOCK);
+    private final PaymentIngestor ingestor = new PaymentIngestor(Payments.READER, new CardTokenizer(new TestKeyProvider()), Payments.INGEST_CLOCK);
     private OneInputStreamOperatorTestHarness<IngestOutcome, IngestOutcome> harness;
 
     @BeforeEach

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** A valid record leaves ingest as a tokenized payment plus its vault record, and nothing else. */
 class PaymentIngestorAcceptedTest {
     private final TestKeyProvider keys = new TestKeyProvider(1);
-    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(keys), Payments.INGEST_CLOCK);
+    private final PaymentIngestor ingestor = new PaymentIngestor(Payments.READER, new CardTokenizer(keys), Payments.INGEST_CLOCK);
     private final MessageHeaders headers = Payments.headers("traceparent", "00-4bf92f3577b34da6-00f067aa0ba902b7-01");
 
     @Test

@@ -2,6 +2,7 @@ package com.cardpay.payments.functions.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cardpay.payments.functions.deadletter.DeadLetters;
 import com.cardpay.payments.functions.model.DeadLetter;
 import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.functions.model.MessageHeaders;
@@ -20,9 +21,9 @@ import java.nio.charset.StandardCharsets;
 
 /** A refused record becomes a dead letter that says why and where, and carries no card number. */
 class PaymentIngestorDeadLetterTest {
-    private static final int CUT = PaymentIngestor.MAX_DLQ_PAYLOAD_CHARS;
+    private static final int CUT = DeadLetters.MAX_PAYLOAD_CHARS;
 
-    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new TestKeyProvider()), Payments.INGEST_CLOCK);
+    private final PaymentIngestor ingestor = new PaymentIngestor(Payments.READER, new CardTokenizer(new TestKeyProvider()), Payments.INGEST_CLOCK);
     private final MessageHeaders headers = Payments.headers("traceparent", "00-4bf92f3577b34da6-00f067aa0ba902b7-01");
 
     @Test
@@ -91,7 +92,7 @@ class PaymentIngestorDeadLetterTest {
 
         DeadLetter dl = deadLetter(Payments.raw().bytes(), key);
 
-        assertThat(dl.maskedKey()).hasSize(PaymentIngestor.MAX_DLQ_KEY_CHARS).startsWith("************1111-kkk");
+        assertThat(dl.maskedKey()).hasSize(DeadLetters.MAX_KEY_CHARS).startsWith("************1111-kkk");
     }
 
     @Test
@@ -119,7 +120,7 @@ class PaymentIngestorDeadLetterTest {
     @Test
     void panInTheErrorMessageIsMasked() throws Exception {
         // The key-mismatch message quotes merchant_id; a card number in it would be masked.
-        DeadLetter dl = PaymentIngestor.deadLetter(new InvalidPaymentException(RejectionCode.KEY_MISMATCH, "merchant_id",
+        DeadLetter dl = DeadLetters.rejected(new InvalidPaymentException(RejectionCode.KEY_MISMATCH, "merchant_id",
                 "record key must equal merchant_id '" + Payments.PAN + "'"), Payments.raw().bytes(), null,
                 Payments.headers(), Payments.source());
 

@@ -32,7 +32,7 @@ class PaymentWatermarksTest {
 
     private final WatermarkStrategy<IngestOutcome> strategy =
             PaymentWatermarks.strategy(DISORDER, IDLENESS, MAX_AHEAD, () -> WALL_CLOCK);
-    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new TestKeyProvider(1)), Payments.INGEST_CLOCK);
+    private final PaymentIngestor ingestor = new PaymentIngestor(Payments.READER, new CardTokenizer(new TestKeyProvider(1)), Payments.INGEST_CLOCK);
     private final ManualClock clock = new ManualClock(1_000_000_000L);
     private final Output output = new Output();
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ModelSerializationTest {
     private static final MessageHeaders HEADERS = Payments.headers("traceparent", "00-ab-cd-01", "tenant", "eu");
 
-    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new TestKeyProvider()), Payments.INGEST_CLOCK);
+    private final PaymentIngestor ingestor = new PaymentIngestor(Payments.READER, new CardTokenizer(new TestKeyProvider()), Payments.INGEST_CLOCK);
 
     @Test
     void acceptedOutcomeRoundTripsWithoutKryo() throws Exception {

@@ -3,10 +3,15 @@ package com.cardpay.payments.functions.testutils;
 import com.cardpay.payments.functions.model.MessageHeaders;
 import com.cardpay.payments.functions.model.SourcePosition;
 import com.cardpay.payments.functions.validation.EventTimeLimit;
+import com.cardpay.payments.functions.validation.InvalidPaymentException;
 import com.cardpay.payments.functions.validation.Luhn;
+import com.cardpay.payments.functions.validation.PaymentFields;
+import com.cardpay.payments.functions.validation.PaymentReader;
+import com.cardpay.payments.functions.validation.RejectionCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +28,9 @@ import java.util.regex.Pattern;
  * byte[] value = Payments.raw().with("amount_minor", 0).without("pan").bytes();
  * byte[] key = Payments.key("m-1");
  * }</pre>
+ *
+ * A record is also its own {@link PaymentFields}, so the field rules are tested on values, with no
+ * JSON in between; the JSON reading is the raw contract's, tested in {@code connectors}.
  *
  * Shared with the other modules through this module's test-jar.
  */
@@ -50,6 +58,25 @@ public final class Payments {
     public static final Pattern PAN_LIKE = Pattern.compile("\\d(?:[ -]?\\d){11,}");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * A stand-in for the raw contract's reader (which lives in {@code connectors}), for the steps
+     * after reading: it reads this fixture's own records back into their fields, and anything that
+     * is not a JSON object is {@code INVALID_JSON}. None of the contract's strictness (size,
+     * encoding, duplicate names, trailing content) is here: that is tested with the real reader.
+     */
+    public static final PaymentReader READER = value -> {
+        Map<String, Object> fields;
+        try {
+            fields = JSON.readerForMapOf(Object.class).readValue(value);
+        } catch (IOException e) {
+            fields = null;
+        }
+        if (fields == null) {
+            throw new InvalidPaymentException(RejectionCode.INVALID_JSON, null, "value is not a JSON object (test reader)");
+        }
+        return new RawPayment(fields);
+    };
 
     private Payments() {}
 
@@ -136,8 +163,11 @@ public final class Payments {
         return pan.substring(0, pan.length() - 1) + (char) ('0' + (last + 1) % 10);
     }
 
-    /** One {@code payments.raw} record under construction. Immutable: every change returns a copy. */
-    public static final class RawPayment {
+    /**
+     * One {@code payments.raw} record under construction, and its fields as the raw contract's
+     * reader would give them. Immutable: every change returns a copy.
+     */
+    public static final class RawPayment implements PaymentFields {
         private final Map<String, Object> fields;
 
         private RawPayment(Map<String, Object> fields) {
@@ -173,6 +203,7 @@ public final class Payments {
             return with("padding", "x".repeat(totalBytes - base));
         }
 
+        @Override
         public Object get(String field) {
             return fields.get(field);
         }

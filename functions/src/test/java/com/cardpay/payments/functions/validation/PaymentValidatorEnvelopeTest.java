@@ -12,99 +12,19 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The record as a whole: size, JSON shape, required fields and their JSON types, the record key,
- * and which ids a rejection still reports.
+ * The record's fields as a whole: required fields and their JSON types, the record key, and which
+ * ids a rejection still reports. Size, encoding and JSON syntax are the raw contract's reader's
+ * (connectors, {@code RawPaymentReaderTest}).
  */
 class PaymentValidatorEnvelopeTest {
     private static final List<String> REQUIRED = List.of(
             "payment_id", "merchant_id", "type", "amount_minor", "currency", "pan", "expiry",
             "card_country", "merchant_country", "event_time");
-
-    // --- TOO_LARGE ---------------------------------------------------------------------------
-
-    @Test
-    void recordOneByteOver64KibIsTooLarge() {
-        byte[] value = Payments.raw().paddedTo(PaymentValidator.MAX_RECORD_BYTES + 1).bytes();
-
-        InvalidPaymentException e = rejectionOf(value, Payments.key("m-1"));
-
-        assertThat(e.code()).isEqualTo(RejectionCode.TOO_LARGE);
-        assertThat(e.field()).isNull();
-        assertThat(e.getMessage()).contains("65537");
-    }
-
-    @Test
-    void sizeIsCheckedBeforeTheRecordIsParsed() {
-        byte[] value = "{".repeat(PaymentValidator.MAX_RECORD_BYTES + 1).getBytes(StandardCharsets.US_ASCII);
-
-        assertThat(rejectionOf(value, Payments.key("m-1")).code()).isEqualTo(RejectionCode.TOO_LARGE);
-    }
-
-    // --- INVALID_JSON ------------------------------------------------------------------------
-
-    static Stream<Arguments> notOneJsonObject() {
-        String json = Payments.raw().json();
-        String body = json.substring(0, json.length() - 1);
-        return Stream.of(
-                Arguments.of("syntax error after the PAN", body),
-                Arguments.of("missing comma", json.replace(",\"expiry\"", " \"expiry\"")),
-                Arguments.of("plain text", "card 4111111111111111 declined"),
-                Arguments.of("empty value", ""),
-                Arguments.of("only whitespace", "  \n "),
-                Arguments.of("array holding the payment", "[" + json + "]"),
-                Arguments.of("string", "\"pay-0001\""),
-                Arguments.of("number", "4111111111111111"),
-                Arguments.of("null", "null"),
-                Arguments.of("duplicate amount_minor", body + ",\"amount_minor\":99999}"),
-                Arguments.of("duplicate pan", body + ",\"pan\":\"5555555555554444\"}"),
-                Arguments.of("second object after the first", json + json),
-                Arguments.of("garbage after the object", json + " x"),
-                Arguments.of("closing bracket after the object", json + "]"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("notOneJsonObject")
-    void valueThatIsNotExactlyOneJsonObjectIsInvalidJson(String description, String value) {
-        InvalidPaymentException e = rejectionOf(value.getBytes(StandardCharsets.UTF_8), Payments.key("m-1"));
-
-        assertThat(e.code()).isEqualTo(RejectionCode.INVALID_JSON);
-        assertThat(e.field()).isNull();
-        assertThat(e.getMessage()).doesNotContain("5555555555554444");
-    }
-
-    static Stream<Arguments> invalidUtf8() {
-        return Stream.of(
-                Arguments.of("0xFF byte", new byte[] {(byte) 0xFF}),
-                Arguments.of("lead byte without continuation", new byte[] {(byte) 0xC3, '('}),
-                Arguments.of("lone continuation byte", new byte[] {(byte) 0x80}));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("invalidUtf8")
-    void invalidUtf8InsideAStringIsInvalidJson(String description, byte[] badBytes) {
-        byte[] value = spliceIntoDeviceId(badBytes);
-
-        InvalidPaymentException e = rejectionOf(value, Payments.key("m-1"));
-
-        assertThat(e.code()).isEqualTo(RejectionCode.INVALID_JSON);
-        assertThat(e.field()).isNull();
-    }
-
-    private static byte[] spliceIntoDeviceId(byte[] badBytes) {
-        String[] parts = Payments.raw().with("device_id", "dev-@").json().split("@");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(parts[0].getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(badBytes);
-        out.writeBytes(parts[1].getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
-    }
 
     // --- MISSING_FIELD -----------------------------------------------------------------------
 
@@ -168,7 +88,7 @@ class PaymentValidatorEnvelopeTest {
 
     @Test
     void recordWithoutKeyIsAKeyMismatch() {
-        InvalidPaymentException e = rejectionOf(Payments.raw().bytes(), null);
+        InvalidPaymentException e = rejectionOf(Payments.raw(), null);
 
         assertThat(e.code()).isEqualTo(RejectionCode.KEY_MISMATCH);
         assertThat(e.field()).isEqualTo("merchant_id");
@@ -177,7 +97,7 @@ class PaymentValidatorEnvelopeTest {
     @ParameterizedTest(name = "key \"{0}\"")
     @ValueSource(strings = {"m-2", "M-1", "m-1 ", ""})
     void keyOtherThanTheMerchantIdIsAKeyMismatch(String key) {
-        InvalidPaymentException e = rejectionOf(Payments.raw().bytes(), Payments.key(key));
+        InvalidPaymentException e = rejectionOf(Payments.raw(), Payments.key(key));
 
         assertThat(e.code()).isEqualTo(RejectionCode.KEY_MISMATCH);
         assertThat(e.field()).isEqualTo("merchant_id");
@@ -196,7 +116,7 @@ class PaymentValidatorEnvelopeTest {
 
     @Test
     void keyMismatchStillReportsTheIdsFromThePayload() {
-        InvalidPaymentException e = rejectionOf(Payments.raw().bytes(), Payments.key("m-2"));
+        InvalidPaymentException e = rejectionOf(Payments.raw(), Payments.key("m-2"));
 
         assertThat(e.paymentId()).isEqualTo("pay-0001");
         assertThat(e.merchantId()).isEqualTo("m-1");
@@ -225,29 +145,5 @@ class PaymentValidatorEnvelopeTest {
 
         assertThat(e.paymentId()).isNull();
         assertThat(e.merchantId()).isNull();
-    }
-
-    @Test
-    void unparseableRecordReportsNoIds() {
-        InvalidPaymentException e = rejectionOf("{\"payment_id\":\"pay-0001\",".getBytes(StandardCharsets.UTF_8), Payments.key("m-1"));
-
-        assertThat(e.code()).isEqualTo(RejectionCode.INVALID_JSON);
-        assertThat(e.paymentId()).isNull();
-        assertThat(e.merchantId()).isNull();
-    }
-
-    @Test
-    void aUtf16OrUtf32RecordIsNotUtf8JsonThoughJacksonCouldReadIt() {
-        for (java.nio.charset.Charset charset : java.util.List.of(java.nio.charset.StandardCharsets.UTF_16BE,
-                java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.Charset.forName("UTF-32"))) {
-            byte[] value = Payments.raw().json().getBytes(charset);
-
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PaymentValidator(Payments.INGEST_CLOCK)
-                            .validate(value, Payments.key("m-1")))
-                    .isInstanceOfSatisfying(InvalidPaymentException.class, e -> {
-                        org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo(RejectionCode.INVALID_JSON);
-                        org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("UTF-8");
-                    });
-        }
     }
 }

@@ -151,7 +151,7 @@ class PaymentValidatorFieldRulesTest {
     void eventTimeWithinTheAllowedLeadIsAccepted(String eventTime) throws Exception {
         Payments.RawPayment record = Payments.raw().with("event_time", eventTime);
 
-        assertThat(new PaymentValidator(Payments.INGEST_CLOCK).validate(record.bytes(), record.key()).eventTimeMillis())
+        assertThat(new PaymentValidator(Payments.INGEST_CLOCK).validate(record, record.key()).eventTimeMillis())
                 .isEqualTo(java.time.Instant.parse(eventTime).toEpochMilli());
     }
 

@@ -1,5 +1,14 @@
 package com.cardpay.payments.jobs.config;
 
+import com.cardpay.payments.connectors.contracts.dlq.DlqTopic;
+import com.cardpay.payments.connectors.contracts.raw.RawTopic;
+import com.cardpay.payments.connectors.contracts.rules.FraudRulesTopic;
+import com.cardpay.payments.connectors.contracts.rules.RuleStatusTopic;
+import com.cardpay.payments.connectors.contracts.scored.ScoredTopic;
+import com.cardpay.payments.connectors.contracts.settlements.SettlementsTopic;
+import com.cardpay.payments.connectors.contracts.tokenized.TokenizedTopic;
+import com.cardpay.payments.connectors.contracts.vault.VaultTopic;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,14 +35,15 @@ public enum ConfigKey {
     SSL_KEYSTORE("kafka.ssl.keystore-path", "", "PKCS12 keystore with the job's client certificate: set it for mutual TLS."),
     SSL_KEYSTORE_PASSWORD_FILE("kafka.ssl.keystore-password-file", "", "File holding the keystore password (mounted secret)."),
     SSL_KEY_PASSWORD_FILE("kafka.ssl.key-password-file", "", "File holding the private key's password (mounted secret), if it differs from the keystore's."),
-    TOPIC_RAW("topics.raw", "payments.raw", "Input topic."),
-    TOPIC_TOKENIZED("topics.tokenized", "payments.tokenized", "Output: validated, tokenized payments."),
-    TOPIC_VAULT("topics.vault", "payments.vault", "Output (restricted): card token to envelope-encrypted PAN."),
-    TOPIC_DLQ("topics.dlq", "payments.dlq", "Output: rejected records with error codes, PANs masked."),
-    TOPIC_SCORED("topics.scored", "payments.scored", "Output: scored payments with decision and reasons."),
-    TOPIC_FRAUD_RULES("topics.fraud-rules", "payments.fraud-rules", "Input (compacted): fraud rules, one JSON rule per record, keyed by rule id."),
-    TOPIC_FRAUD_RULES_STATUS("topics.fraud-rules-status", "payments.fraud-rules.status", "Output: accepted and rejected rule updates, and stored rules skipped on restore, with the reason."),
-    TOPIC_SETTLEMENTS("topics.settlements", "payments.settlements", "Output: settlement lines per merchant, currency and window, with revisions for late events."),
+    // Topic names default to their contracts' (connectors, contracts.<topic>).
+    TOPIC_RAW("topics.raw", RawTopic.NAME, "Input topic."),
+    TOPIC_TOKENIZED("topics.tokenized", TokenizedTopic.NAME, "Output: validated, tokenized payments."),
+    TOPIC_VAULT("topics.vault", VaultTopic.NAME, "Output (restricted): card token to envelope-encrypted PAN."),
+    TOPIC_DLQ("topics.dlq", DlqTopic.NAME, "Output: rejected records with error codes, PANs masked."),
+    TOPIC_SCORED("topics.scored", ScoredTopic.NAME, "Output: scored payments with decision and reasons."),
+    TOPIC_FRAUD_RULES("topics.fraud-rules", FraudRulesTopic.NAME, "Input (compacted): fraud rules, one JSON rule per record, keyed by rule id."),
+    TOPIC_FRAUD_RULES_STATUS("topics.fraud-rules-status", RuleStatusTopic.NAME, "Output: accepted and rejected rule updates, and stored rules skipped on restore, with the reason."),
+    TOPIC_SETTLEMENTS("topics.settlements", SettlementsTopic.NAME, "Output: settlement lines per merchant, currency and window, with revisions for late events."),
     MAX_OUT_OF_ORDERNESS("source.max-out-of-orderness", "5s", "Watermark bound: how late an event may arrive and still count as in order."),
     // A payment stamped tomorrow would drag event time forward and close today's windows early.
     // Five minutes covers the skew of NTP-synced terminals and acquirers; validation keeps it at

@@ -2,6 +2,7 @@ package com.cardpay.payments.jobs.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cardpay.payments.connectors.contracts.raw.RawPaymentReader;
 import com.cardpay.payments.functions.ingest.PaymentIngestor;
 import com.cardpay.payments.functions.ingest.PaymentWatermarks;
 import com.cardpay.payments.functions.model.IngestOutcome;
@@ -35,8 +36,8 @@ class WrongClockAtDefaultsTest {
 
     private final PaymentsConfig defaults = PaymentsConfig.from(new HashMap<>(Map.of("tokenization.key-provider", "vault",
             "vault.address", "https://vault.example:8200")));
-    private final PaymentIngestor ingestor = new PaymentIngestor(new CardTokenizer(new TestKeyProvider()),
-            new EventTimeLimit(java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC), defaults.maxEventTimeAhead()));
+    private final PaymentIngestor ingestor = new PaymentIngestor(new RawPaymentReader(),
+            new CardTokenizer(new TestKeyProvider()), new EventTimeLimit(java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC), defaults.maxEventTimeAhead()));
     private final Output output = new Output();
     private final WatermarkGenerator<IngestOutcome> watermarks = generator(PaymentWatermarks.strategy(
             defaults.maxOutOfOrderness(), defaults.idleness(), defaults.maxEventTimeAhead(), NOW::toEpochMilli));

@@ -1,8 +1,7 @@
 package com.cardpay.payments.tools.reconcile;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.cardpay.payments.functions.settlement.Settlement;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,13 +11,13 @@ import java.util.TreeMap;
 /**
  * What the job emitted to {@code payments.settlements}, line by line, checked for internal
  * consistency: revisions 0, 1, 2, ... without gaps or repeats, one settlement id per line and one
- * line per id, {@code is_adjustment} exactly on revisions above 0, and each revision's totals equal
- * to the previous ones plus its delta.
+ * line per id, and each revision's totals equal to the previous ones plus its delta. That a record
+ * is an adjustment with a delta exactly when its revision is above 0 is the contract's reader's
+ * check: such a record does not read.
  */
 final class EmittedSettlements {
     /** One revision of a line, as read. */
-    record Revision(int revision, boolean adjustment, String settlementId, LineAmounts totals, LineAmounts delta,
-            String where) {}
+    record Revision(int revision, String settlementId, LineAmounts totals, LineAmounts delta, String where) {}
 
     private final Map<SettlementLineKey, List<Revision>> lines = new TreeMap<>();
     private final Map<String, SettlementLineKey> lineOfId = new HashMap<>();
@@ -26,36 +25,25 @@ final class EmittedSettlements {
     private long latestClose = Long.MIN_VALUE;
     private int records;
 
-    /** Reads one record; a record that cannot be read is a problem, not an exception. */
-    void add(JsonNode s, String where, long allowedLatenessMillis) {
+    /**
+     * Takes one record as its reader read it; a record that could not be read (null) is a
+     * problem, not an exception.
+     */
+    void add(Settlement s, String where, long allowedLatenessMillis) {
         records++;
-        String merchant = s == null ? null : PaymentFacts.text(s, "merchant_id");
-        String currency = s == null ? null : PaymentFacts.text(s, "currency");
-        String id = s == null ? null : PaymentFacts.text(s, "settlement_id");
-        LineAmounts totals = LineAmounts.read(s);
-        JsonNode revisionNode = s == null ? null : s.get("revision");
-        JsonNode adjustment = s == null ? null : s.get("is_adjustment");
-        Long start = s == null ? null : instant(s, "window_start");
-        Long end = s == null ? null : instant(s, "window_end");
-        if (merchant == null || currency == null || id == null || totals == null || revisionNode == null
-                || !revisionNode.isInt() || adjustment == null || !adjustment.isBoolean() || start == null || end == null) {
+        if (s == null) {
             problems.add("UNREADABLE " + where + ": not a payments.settlements record");
             return;
         }
-        int revision = revisionNode.asInt();
-        LineAmounts delta = revision == 0 ? null : LineAmounts.read(s.get("delta"));
-        if (revision > 0 && delta == null) {
-            problems.add("NO_DELTA " + where + ": revision " + revision + " has no readable delta");
-            return;
-        }
-        SettlementLineKey line = new SettlementLineKey(merchant, currency, start, end);
+        String id = s.settlementId();
+        SettlementLineKey line = new SettlementLineKey(s.merchantId(), s.currency(), s.windowStartMillis(), s.windowEndMillis());
         SettlementLineKey previous = lineOfId.putIfAbsent(id, line);
         if (previous != null && !previous.equals(line)) {
             problems.add("ID_CONFLICT " + where + ": settlement_id " + id + " names both " + previous + " and " + line);
         }
         lines.computeIfAbsent(line, k -> new ArrayList<>())
-                .add(new Revision(revision, adjustment.asBoolean(), id, totals, delta, where));
-        latestClose = Math.max(latestClose, end + allowedLatenessMillis);
+                .add(new Revision(s.revision(), id, LineAmounts.totalsOf(s), LineAmounts.deltaOf(s), where));
+        latestClose = Math.max(latestClose, s.windowEndMillis() + allowedLatenessMillis);
     }
 
     /**
@@ -74,9 +62,6 @@ final class EmittedSettlements {
                     problems.add((r.revision() < i ? "DUPLICATE_REVISION " : "MISSING_REVISION ") + line
                             + ": revisions " + revisions.stream().map(Revision::revision).toList());
                     break;
-                }
-                if (r.adjustment() != (i > 0)) {
-                    problems.add("ADJUSTMENT_FLAG " + line + ": revision " + i + " has is_adjustment=" + r.adjustment());
                 }
                 if (!r.settlementId().equals(revisions.get(0).settlementId())) {
                     problems.add("ID_CHANGED " + line + ": revision " + i + " has settlement_id " + r.settlementId());
@@ -118,14 +103,5 @@ final class EmittedSettlements {
     /** The latest window end + allowed lateness among the lines read: how far the job has settled. */
     long latestClose() {
         return latestClose;
-    }
-
-    private static Long instant(JsonNode s, String field) {
-        String text = PaymentFacts.text(s, field);
-        try {
-            return text == null ? null : Instant.parse(text).toEpochMilli();
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

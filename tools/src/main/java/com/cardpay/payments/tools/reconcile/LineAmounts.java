@@ -1,6 +1,7 @@
 package com.cardpay.payments.tools.reconcile;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.cardpay.payments.functions.settlement.Settlement;
+import com.cardpay.payments.functions.settlement.SettlementDelta;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,20 +18,18 @@ record LineAmounts(long[] values) {
         return new LineAmounts(new long[FIELDS.size()]);
     }
 
-    /** The amounts of a settlement JSON object (or its delta), or null when one is missing. */
-    static LineAmounts read(JsonNode node) {
-        if (node == null || !node.isObject()) {
-            return null;
-        }
-        long[] v = new long[FIELDS.size()];
-        for (int i = 0; i < v.length; i++) {
-            JsonNode n = node.get(FIELDS.get(i));
-            if (n == null || !n.isIntegralNumber() || !n.canConvertToLong()) {
-                return null;
-            }
-            v[i] = n.longValue();
-        }
-        return new LineAmounts(v);
+    /** A settlement record's cumulative amounts, in {@link #FIELDS}' order. */
+    static LineAmounts totalsOf(Settlement s) {
+        return new LineAmounts(new long[] {s.purchaseCount(), s.grossMinor(), s.refundCount(), s.refundMinor(),
+                s.chargebackCount(), s.chargebackMinor(), s.declinedCount(), s.declinedMinor(), s.feesMinor(), s.netMinor()});
+    }
+
+    /** A settlement record's delta, in {@link #FIELDS}' order; null on revision 0. */
+    static LineAmounts deltaOf(Settlement s) {
+        SettlementDelta d = s.delta();
+        return d == null ? null : new LineAmounts(new long[] {d.purchaseCount(), d.grossMinor(), d.refundCount(),
+                d.refundMinor(), d.chargebackCount(), d.chargebackMinor(), d.declinedCount(), d.declinedMinor(),
+                d.feesMinor(), d.netMinor()});
     }
 
     long get(String field) {

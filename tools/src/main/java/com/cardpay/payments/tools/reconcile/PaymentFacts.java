@@ -1,19 +1,19 @@
 package com.cardpay.payments.tools.reconcile;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.cardpay.payments.connectors.contracts.raw.RawPaymentReader;
+import com.cardpay.payments.functions.fraud.ScoredPayment;
+import com.cardpay.payments.functions.model.TokenizedPayment;
+import com.cardpay.payments.functions.validation.InvalidPaymentException;
+import com.cardpay.payments.functions.validation.PaymentFields;
 
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The settlement-relevant facts of one payment, read from a {@code payments.raw} or
- * {@code payments.scored} JSON value: nothing else is kept, so no card data survives the parse.
+ * The settlement-relevant facts of one payment, from a {@code payments.raw} record (read by the raw
+ * contract's reader, as the job reads it) or a {@code payments.scored} one: nothing else is kept,
+ * so no card data survives the read. The checks on the values are this tool's own, not the job's.
  *
  * @param where where the record came from, for the report ({@code payments.raw/2@1234}, a file line)
  */
@@ -26,57 +26,58 @@ record PaymentFacts(
         long eventTimeMillis,
         String where) {
 
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            // a parse error must never quote the record: payments.raw holds card numbers
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .build();
+    private static final RawPaymentReader RAW = new RawPaymentReader();
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Set<String> TYPES = Set.of("PURCHASE", "REFUND", "CHARGEBACK");
 
-    /** The JSON object of a value, or null when it is not one. Never throws, never echoes input. */
-    static JsonNode object(byte[] value) {
+    /**
+     * The facts of a {@code payments.raw} value, or null when the record cannot be a settled
+     * payment (the job rejects such records to {@code payments.dlq}). Never throws, never echoes input.
+     */
+    static PaymentFacts ofRaw(byte[] value, String where) {
+        PaymentFields f;
         try {
-            JsonNode node = value == null ? null : STRICT.readTree(value);
-            return node != null && node.isObject() ? node : null;
-        } catch (Exception e) {
+            f = value == null ? null : RAW.read(value);
+        } catch (InvalidPaymentException e) {
+            f = null;
+        }
+        if (f == null) {
             return null;
         }
+        Object amount = f.get("amount_minor");
+        Long eventTime = eventTime(text(f, "event_time"));
+        return of(text(f, "merchant_id"), text(f, "payment_id"), text(f, "type"),
+                amount instanceof Integer || amount instanceof Long ? ((Number) amount).longValue() : null,
+                text(f, "currency"), eventTime, where);
     }
 
-    /**
-     * The facts of a payment record, or null when the record cannot be a settled payment (the job
-     * rejects such records to {@code payments.dlq}).
-     */
-    static PaymentFacts of(JsonNode p, String where) {
-        if (p == null) {
-            return null;
-        }
-        String merchant = text(p, "merchant_id");
-        String id = text(p, "payment_id");
-        String type = text(p, "type");
-        String currency = text(p, "currency");
-        String eventTime = text(p, "event_time");
-        JsonNode amount = p.get("amount_minor");
+    /** The facts of a scored payment, or null when they are not those of a settled payment. */
+    static PaymentFacts ofScored(ScoredPayment s, String where) {
+        TokenizedPayment p = s.payment();
+        return of(p.merchantId(), p.paymentId(), p.type().name(), p.amountMinor(), p.currency(), p.eventTimeMillis(), where);
+    }
+
+    private static PaymentFacts of(String merchant, String id, String type, Long amount, String currency, Long eventTime,
+            String where) {
         if (merchant == null || !ID.matcher(merchant).matches() || id == null || !ID.matcher(id).matches()
                 || type == null || !TYPES.contains(type) || currency == null || !CURRENCY.matcher(currency).matches()
-                || eventTime == null || amount == null || !amount.isIntegralNumber() || !amount.canConvertToLong()
-                || amount.longValue() <= 0) {
+                || eventTime == null || amount == null || amount <= 0) {
             return null;
         }
+        return new PaymentFacts(merchant, id, type, amount, currency, eventTime, where);
+    }
+
+    private static String text(PaymentFields f, String field) {
+        return f.get(field) instanceof String s ? s : null;
+    }
+
+    private static Long eventTime(String text) {
         try {
-            long millis = OffsetDateTime.parse(eventTime).toInstant().toEpochMilli();
-            return new PaymentFacts(merchant, id, type, amount.longValue(), currency, millis, where);
+            return text == null ? null : OffsetDateTime.parse(text).toInstant().toEpochMilli();
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v != null && v.isTextual() ? v.asText() : null;
     }
 
     /** The payment's identity: payment ids are unique per merchant. */

@@ -1,8 +1,15 @@
 package com.cardpay.payments.tools.reconcile;
 
+import com.cardpay.payments.connectors.contracts.UnreadableRecordException;
+import com.cardpay.payments.connectors.contracts.dlq.DeadLetterReader;
+import com.cardpay.payments.connectors.contracts.scored.ScoredReader;
+import com.cardpay.payments.connectors.contracts.settlements.SettlementReader;
+import com.cardpay.payments.functions.fraud.ScoredPayment;
+import com.cardpay.payments.functions.model.DeadLetter;
+import com.cardpay.payments.functions.model.SourcePosition;
+import com.cardpay.payments.functions.settlement.Settlement;
 import com.cardpay.payments.jobs.config.SettlementSettings;
 import com.cardpay.payments.tools.reconcile.PaymentFacts.PaymentKey;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +24,8 @@ import java.util.TreeSet;
 /**
  * Recomputes every settlement line from the input payments and the fraud decisions, and compares
  * it with what the job emitted. Feed it records ({@link #input}, {@link #scored}, {@link
- * #deadLetter}, {@link #settlement}), then call {@link #reconcile}.
+ * #deadLetter}, {@link #settlement}), then call {@link #reconcile}. Each topic is read by its
+ * contract's reader ({@code connectors}, {@code contracts.<topic>}), as the job writes it.
  *
  * <ul>
  *   <li>Each payment counts once: the first record of a {@code merchant_id}/{@code payment_id}
@@ -63,7 +71,7 @@ final class Reconciliation {
      */
     void input(byte[] value, String where, String position) {
         inputRecords++;
-        PaymentFacts p = PaymentFacts.of(PaymentFacts.object(value), where);
+        PaymentFacts p = PaymentFacts.ofRaw(value, where);
         if (p == null) {
             unusableInputs++;
             return;
@@ -76,10 +84,17 @@ final class Reconciliation {
     }
 
     void scored(byte[] value, String where) {
-        JsonNode node = PaymentFacts.object(value);
-        PaymentFacts p = PaymentFacts.of(node, where);
-        String decision = node == null ? null : PaymentFacts.text(node, "decision");
-        if (p == null || decision == null) {
+        PaymentFacts p;
+        String decision;
+        try {
+            ScoredPayment s = ScoredReader.read(value);
+            p = PaymentFacts.ofScored(s, where);
+            decision = s.decision().name();
+        } catch (UnreadableRecordException e) {
+            p = null;
+            decision = null;
+        }
+        if (p == null) {
             mismatches.add("UNREADABLE " + where + ": not a payments.scored record");
             return;
         }
@@ -90,28 +105,33 @@ final class Reconciliation {
     }
 
     void deadLetter(byte[] value) {
-        JsonNode d = PaymentFacts.object(value);
-        if (d == null) {
+        DeadLetter d;
+        try {
+            d = DeadLetterReader.read(value);
+        } catch (UnreadableRecordException e) {
             return;
         }
-        String merchant = PaymentFacts.text(d, "merchant_id");
-        String id = PaymentFacts.text(d, "payment_id");
-        if (merchant != null && id != null) {
-            PaymentKey key = new PaymentKey(merchant, id);
+        if (d.merchantId() != null && d.paymentId() != null) {
+            PaymentKey key = new PaymentKey(d.merchantId(), d.paymentId());
             deadLettered.add(key);
-            if (BEYOND_HORIZON.equals(PaymentFacts.text(d, "error_code"))) {
+            if (BEYOND_HORIZON.equals(d.errorCode())) {
                 beyondHorizon.add(key);
             }
         }
-        JsonNode source = d.get("source");
-        if (source != null && source.isObject()) {
-            deadLetteredPositions.add(PaymentFacts.text(source, "topic") + "/" + source.path("partition").asInt()
-                    + "@" + source.path("offset").asLong());
+        SourcePosition source = d.source();
+        if (source != null) {
+            deadLetteredPositions.add(source.topic() + "/" + source.partition() + "@" + source.offset());
         }
     }
 
     void settlement(byte[] value, String where) {
-        emitted.add(PaymentFacts.object(value), where, settings.allowedLateness().toMillis());
+        Settlement s;
+        try {
+            s = SettlementReader.read(value);
+        } catch (UnreadableRecordException e) {
+            s = null;
+        }
+        emitted.add(s, where, settings.allowedLateness().toMillis());
     }
 
     /**

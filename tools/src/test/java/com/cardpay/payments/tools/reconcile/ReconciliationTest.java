@@ -2,7 +2,23 @@ package com.cardpay.payments.tools.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cardpay.payments.connectors.contracts.dlq.DeadLetterJson;
+import com.cardpay.payments.connectors.contracts.scored.ScoredJson;
+import com.cardpay.payments.connectors.contracts.settlements.SettlementJson;
+import com.cardpay.payments.functions.fraud.CardFeatures;
+import com.cardpay.payments.functions.fraud.Decision;
+import com.cardpay.payments.functions.fraud.MerchantFeatures;
+import com.cardpay.payments.functions.fraud.Reason;
+import com.cardpay.payments.functions.fraud.ScoredPayment;
+import com.cardpay.payments.functions.fraud.ShadowHit;
+import com.cardpay.payments.functions.model.DeadLetter;
+import com.cardpay.payments.functions.model.MessageHeaders;
+import com.cardpay.payments.functions.model.PaymentType;
+import com.cardpay.payments.functions.model.SourcePosition;
+import com.cardpay.payments.functions.model.TokenizedPayment;
 import com.cardpay.payments.functions.settlement.FeeSchedule;
+import com.cardpay.payments.functions.settlement.Settlement;
+import com.cardpay.payments.functions.settlement.SettlementDelta;
 import com.cardpay.payments.jobs.config.SettlementSettings;
 
 import org.junit.jupiter.api.Test;
@@ -12,7 +28,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** The independent recomputation and its comparison with emitted settlement lines. */
+/**
+ * The independent recomputation and its comparison with emitted settlement lines. Output records
+ * are written by the topics' own writers, as the job writes them.
+ */
 class ReconciliationTest {
     private static final SettlementSettings SETTINGS = new SettlementSettings(Duration.ofMinutes(1), Duration.ZERO,
             Duration.ofSeconds(10), Duration.ofDays(1), FeeSchedule.parse("100bps+5", "m-2=0bps+0"));
@@ -159,30 +178,30 @@ class ReconciliationTest {
     }
 
     private void scored(String merchant, String id, String type, long amount, String currency, long t, String decision) {
-        r.scored(json(Map.of("merchant_id", merchant, "payment_id", id, "type", type, "amount_minor", amount,
-                "currency", currency, "event_time", Instant.ofEpochMilli(t).toString(), "decision", decision)),
+        TokenizedPayment p = new TokenizedPayment(id, merchant, PaymentType.valueOf(type), amount, currency, "tok_v1_" + id, 1,
+                "411111", "1111", "DE", "DE", null, null, t, type.equals("PURCHASE") ? null : "orig-" + id, 0L,
+                new SourcePosition("payments.raw", 0, 0, 0), MessageHeaders.EMPTY);
+        r.scored(ScoredJson.write(new ScoredPayment(p, new CardFeatures(1, 1, 1, amount, amount, amount, 1, 1, false, -1),
+                new MerchantFeatures(0, 0, 0, 0), 0, Decision.valueOf(decision), new Reason[0], new ShadowHit[0], "r-1", t)),
                 "scored:" + merchant + "/" + id);
     }
 
     private void deadLetter(String merchant, String id, String code) {
-        r.deadLetter(json(Map.of("merchant_id", merchant, "payment_id", id, "error_code", code)));
+        r.deadLetter(DeadLetterJson.write(new DeadLetter(code, "by hand", null, new SourcePosition("payments.raw", 0, 7, 0),
+                id, merchant, merchant, "{}", 2, false, MessageHeaders.EMPTY)));
     }
 
-    private void settlement(String merchant, String currency, long start, int revision, String totals, String delta) {
-        String json = "{\"settlement_id\":\"stl_" + merchant + currency + start + "\",\"merchant_id\":\"" + merchant
-                + "\",\"currency\":\"" + currency + "\",\"window_start\":\"" + Instant.ofEpochMilli(start)
-                + "\",\"window_end\":\"" + Instant.ofEpochMilli(start + 60_000) + "\",\"revision\":" + revision
-                + ",\"is_adjustment\":" + (revision > 0) + "," + totals
-                + (delta == null ? "" : ",\"delta\":{" + delta + "}") + "}";
-        r.settlement(json.getBytes(StandardCharsets.UTF_8), "settlements:" + merchant + currency + start + "#" + revision);
+    private void settlement(String merchant, String currency, long start, int revision, long[] totals, long[] delta) {
+        Settlement s = new Settlement("stl_" + merchant + currency + start, merchant, currency, start, start + 60_000, revision,
+                revision > 0, totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], totals[6], totals[7],
+                totals[8], totals[9], 100, 5, 0, delta == null ? null : new SettlementDelta(delta[0], delta[1], delta[2],
+                        delta[3], delta[4], delta[5], delta[6], delta[7], delta[8], delta[9]));
+        r.settlement(SettlementJson.settlement(s), "settlements:" + merchant + currency + start + "#" + revision);
     }
 
-    private static String amounts(long... v) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < v.length; i++) {
-            s.append(i == 0 ? "" : ",").append('"').append(LineAmounts.FIELDS.get(i)).append("\":").append(v[i]);
-        }
-        return s.toString();
+    /** A line's amounts, in {@link LineAmounts#FIELDS}' order. */
+    private static long[] amounts(long... v) {
+        return v;
     }
 
     private static byte[] json(Map<String, Object> fields) {

@@ -27,10 +27,10 @@ import java.util.Map;
 
 /**
  * Reads {@code payments.raw} and tokenizes inside the Kafka source: the bytes that hold a PAN are
- * parsed, validated and tokenized right here (see {@link PaymentIngestor}), so what leaves the
- * source operator is either a tokenized payment with its sealed vault record, or a masked dead
- * letter. A bad record never fails the job; a missing key does (nothing untokenized is emitted and
- * Flink restarts from the last checkpoint). The key provider is closed when the subtask is opened
+ * read ({@link RawPaymentReader}), validated and tokenized right here (see {@link PaymentIngestor}),
+ * so what leaves the source operator is either a tokenized payment with its sealed vault record,
+ * or a masked dead letter. A bad record never fails the job; a missing key does (nothing
+ * untokenized is emitted and Flink restarts from the last checkpoint). The key provider is closed when the subtask is opened
  * again after a restart, or when the job leaves the task manager ({@link SubtaskKeyProviders}).
  */
 public final class RawPaymentDeserializer implements KafkaRecordDeserializationSchema<IngestOutcome> {
@@ -57,7 +57,8 @@ public final class RawPaymentDeserializer implements KafkaRecordDeserializationS
     public void open(DeserializationSchema.InitializationContext context) throws Exception {
         MetricGroup metrics = context.getMetricGroup();
         keyProvider = SubtaskKeyProviders.open(keyProviderFactory, context);
-        ingestor = new PaymentIngestor(new CardTokenizer(keyProvider), EventTimeLimit.againstSystemClock(maxEventTimeAhead));
+        ingestor = new PaymentIngestor(new RawPaymentReader(), new CardTokenizer(keyProvider),
+                EventTimeLimit.againstSystemClock(maxEventTimeAhead));
         read = metrics.counter("payments_records_read");
         valid = metrics.counter("payments_records_valid");
         rejected = new EnumMap<>(RejectionCode.class);

@@ -1,14 +1,11 @@
 package com.cardpay.payments.connectors.contracts;
 
-import com.cardpay.payments.functions.testutils.Payments;
 import static com.cardpay.payments.connectors.contracts.TopicSchemas.RULE_STATUS;
 import static com.cardpay.payments.connectors.contracts.TopicSchemas.SCORED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cardpay.payments.connectors.contracts.raw.RawPaymentReader;
 import com.cardpay.payments.connectors.contracts.rules.RuleStatusJson;
 import com.cardpay.payments.connectors.contracts.scored.ScoredJson;
-import com.cardpay.payments.connectors.keys.LocalKeyProvider;
 import com.cardpay.payments.functions.fraud.CardFeatures;
 import com.cardpay.payments.functions.fraud.Decision;
 import com.cardpay.payments.functions.fraud.MerchantFeatures;
@@ -16,11 +13,8 @@ import com.cardpay.payments.functions.fraud.Reason;
 import com.cardpay.payments.functions.fraud.RuleStatus;
 import com.cardpay.payments.functions.fraud.ScoredPayment;
 import com.cardpay.payments.functions.fraud.ShadowHit;
-import com.cardpay.payments.functions.ingest.PaymentIngestor;
-import com.cardpay.payments.functions.model.MessageHeaders;
 import com.cardpay.payments.functions.model.SourcePosition;
 import com.cardpay.payments.functions.model.TokenizedPayment;
-import com.cardpay.payments.functions.tokenization.CardTokenizer;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,15 +26,9 @@ class FraudTopicContractsTest {
     private static final CardFeatures CARD = new CardFeatures(6, 9, 12, 3000, 9000, 12000, 3, 2, false, 4);
     private static final MerchantFeatures MERCHANT = new MerchantFeatures(4.25, 0.125, 0.01, 250);
 
-    private final PaymentIngestor ingestor =
-            new PaymentIngestor(new RawPaymentReader(), new CardTokenizer(new LocalKeyProvider()), Payments.INGEST_CLOCK);
-
     @Test
     void aScoredPaymentWithReasonsAndShadowHitsConforms() throws Exception {
-        ScoredPayment scored = new ScoredPayment(payment(), CARD, MERCHANT, 450, Decision.REVIEW,
-                new Reason[] {new Reason("VELOCITY_BURST", "velocity-burst", 3, 300), new Reason("LARGE_AMOUNT", "large-amount", 1, 150)},
-                new ShadowHit[] {new ShadowHit("night-owl", 1, 100, null), new ShadowHit("tor-exit", 2, 0, Decision.DECLINE)},
-                "r-3f9a1c", 1_795_515_330_123L);
+        ScoredPayment scored = ContractSamples.scored(payment(), Decision.REVIEW);
 
         byte[] value = ScoredJson.write(scored);
 
@@ -96,7 +84,6 @@ class FraudTopicContractsTest {
     }
 
     private TokenizedPayment payment() throws Exception {
-        byte[] record = RawRecords.bytes(RawRecords.purchase());
-        return ingestor.ingest(record, RawRecords.key(RawRecords.purchase().get("merchant_id").textValue()), MessageHeaders.EMPTY, SOURCE).payment();
+        return ContractSamples.accept(RawRecords.purchase()).payment();
     }
 }

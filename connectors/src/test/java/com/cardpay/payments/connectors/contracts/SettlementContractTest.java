@@ -48,7 +48,8 @@ class SettlementContractTest {
         assertThat(TopicSchemas.validate(SETTLEMENTS, SettlementJson.settlement(lowerCaseCurrency))).isNotEmpty();
     }
 
-    private static Settlement revision(int revision, SettlementDelta delta) {
+    /** Revision {@code revision} of a daily EUR line of m-1 (also for the round trip in ContractRoundTripTest). */
+    static Settlement revision(int revision, SettlementDelta delta) {
         // 2 purchases of 10,000.00 minor in total: 290 bps = 290, plus 2 x 50 fixed = 390
         return new Settlement("stl_0123456789abcdefABCDEF", "m-1", "EUR", START, END, revision, revision > 0,
                 2, 10_000, revision > 0 ? 1 : 0, revision > 0 ? 500 : 0, 0, 0, 1, 70_000, 390,

@@ -1,6 +1,8 @@
 package com.cardpay.payments.connectors.contracts;
 
-import com.cardpay.payments.functions.testutils.Payments;
+import static com.cardpay.payments.connectors.contracts.ContractSamples.accept;
+import static com.cardpay.payments.connectors.contracts.ContractSamples.deadLetterFor;
+import static com.cardpay.payments.connectors.contracts.ContractSamples.edit;
 import static com.cardpay.payments.connectors.contracts.TopicSchemas.DLQ;
 import static com.cardpay.payments.connectors.contracts.TopicSchemas.TOKENIZED;
 import static com.cardpay.payments.connectors.contracts.TopicSchemas.VAULT;
@@ -8,35 +10,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cardpay.payments.connectors.contracts.RawRecords.Invalid;
 import com.cardpay.payments.connectors.contracts.dlq.DeadLetterJson;
-import com.cardpay.payments.connectors.contracts.raw.RawPaymentReader;
 import com.cardpay.payments.connectors.contracts.tokenized.TokenizedJson;
 import com.cardpay.payments.connectors.contracts.vault.VaultJson;
-import com.cardpay.payments.connectors.keys.LocalKeyProvider;
-import com.cardpay.payments.functions.dedupe.PaymentDeduplicator;
-import com.cardpay.payments.functions.ingest.PaymentIngestor;
 import com.cardpay.payments.functions.model.DeadLetter;
 import com.cardpay.payments.functions.model.IngestOutcome;
-import com.cardpay.payments.functions.model.MessageHeaders;
-import com.cardpay.payments.functions.model.SourcePosition;
 import com.cardpay.payments.functions.model.TokenizedPayment;
-import com.cardpay.payments.functions.tokenization.CardTokenizer;
 import com.cardpay.payments.functions.validation.RejectionCode;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -47,10 +36,6 @@ import java.util.stream.Stream;
  */
 class TopicContractsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SourcePosition SOURCE = new SourcePosition("payments.raw", 3, 42_017L, 1_795_515_330_500L);
-
-    private final PaymentIngestor ingestor =
-            new PaymentIngestor(new RawPaymentReader(), new CardTokenizer(new LocalKeyProvider()), Payments.INGEST_CLOCK);
 
     @Test
     void tokenizedPaymentWithEveryOptionalFieldConforms() throws Exception {
@@ -100,9 +85,9 @@ class TopicContractsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("invalidRecords")
+    @MethodSource("com.cardpay.payments.connectors.contracts.ContractSamples#invalidRecords")
     void deadLetterOfEveryInvalidRecordConforms(Invalid record) throws Exception {
-        DeadLetter deadLetter = ingestor.ingest(record.value(), record.key(), MessageHeaders.EMPTY, SOURCE).deadLetter();
+        DeadLetter deadLetter = ContractSamples.refuse(record);
 
         byte[] value = DeadLetterJson.write(deadLetter);
 
@@ -169,48 +154,9 @@ class TopicContractsTest {
         assertThat(TopicSchemas.validate(DLQ, edit(valid, r -> r.remove("source")))).isNotEmpty();
     }
 
-    static Stream<Invalid> invalidRecords() {
-        return Stream.concat(RawRecords.schemaRejects().stream(), RawRecords.onlyValidatorRejects().stream());
-    }
-
-    private IngestOutcome accept(ObjectNode record) throws Exception {
-        byte[] key = RawRecords.key(record.get("merchant_id").textValue());
-        IngestOutcome outcome = ingestor.ingest(RawRecords.bytes(record), key, MessageHeaders.EMPTY, SOURCE);
-        assertThat(outcome.isAccepted()).as("test record must be valid: %s", outcome.deadLetter()).isTrue();
-        return outcome;
-    }
-
-    /** A real dead letter with the code: from the ingestor, or for a conflict from the deduplicator. */
-    private DeadLetter deadLetterFor(RejectionCode code) throws Exception {
-        if (code == RejectionCode.DUPLICATE_CONFLICT) {
-            return duplicateConflict();
-        }
-        Invalid record = invalidRecords().filter(r -> r.code() == code).findFirst()
-                .orElseThrow(() -> new AssertionError("RawRecords has no invalid record for " + code));
-        return ingestor.ingest(record.value(), record.key(), MessageHeaders.EMPTY, SOURCE).deadLetter();
-    }
-
-    private DeadLetter duplicateConflict() throws Exception {
-        IngestOutcome first = accept(RawRecords.purchase());
-        IngestOutcome changed = accept(RawRecords.purchase().put("amount_minor", 9999));
-        try (KeyedOneInputStreamOperatorTestHarness<String, IngestOutcome, TokenizedPayment> dedupe =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(new PaymentDeduplicator(Duration.ofDays(1)),
-                        o -> o.payment().merchantId(), Types.STRING)) {
-            dedupe.processElement(first, 0L);
-            dedupe.processElement(changed, 0L);
-            return dedupe.getSideOutput(PaymentDeduplicator.CONFLICTS).poll().getValue();
-        }
-    }
-
     private static List<String> fieldNames(byte[] value) throws Exception {
         List<String> names = new ArrayList<>();
         JSON.readTree(value).fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    private static byte[] edit(byte[] value, Consumer<ObjectNode> change) throws Exception {
-        JsonNode json = JSON.readTree(value);
-        change.accept((ObjectNode) json);
-        return JSON.writeValueAsBytes(json);
     }
 }

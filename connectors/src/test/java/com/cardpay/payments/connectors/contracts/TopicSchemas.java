@@ -1,12 +1,15 @@
 package com.cardpay.payments.connectors.contracts;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.cardpay.payments.connectors.contracts.dlq.DlqTopic;
+import com.cardpay.payments.connectors.contracts.raw.RawTopic;
+import com.cardpay.payments.connectors.contracts.rules.RuleStatusTopic;
+import com.cardpay.payments.connectors.contracts.scored.ScoredTopic;
+import com.cardpay.payments.connectors.contracts.settlements.SettlementsTopic;
+import com.cardpay.payments.connectors.contracts.tokenized.TokenizedTopic;
+import com.cardpay.payments.connectors.contracts.vault.VaultTopic;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
@@ -24,32 +27,33 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * The topic contracts under {@code schemas/<contract>.schema.json} on the classpath, for tests:
+ * The topic contracts' JSON Schemas, as their contract classes ({@code contracts.<topic>}) name
+ * them ({@code schemas/<contract>.schema.json} on the classpath), for tests:
  * {@code assertThat(TopicSchemas.validate(TopicSchemas.TOKENIZED, value)).isEmpty()}. Also used by
  * integration tests in other modules (through this module's test-jar) to check real topic output.
  *
  * <p>Checks JSON Schema draft 2020-12 with {@code format} asserted (date-time is checked, not just
  * annotated) and {@code pattern} read as ECMA-262 says: {@code $} is the end of the string. The
  * JDK's {@code $} would also match before a final line break and let {@code "1234\n"} pass
- * {@code ^[0-9]{4}$}. Values are parsed as strictly as the job parses {@code payments.raw}:
- * duplicate field names and trailing content are errors. Thread-safe.
+ * {@code ^[0-9]{4}$}. Values are parsed as strictly as the contracts' readers parse them (the same
+ * parser): duplicate field names and trailing content are errors. Thread-safe.
  */
 public final class TopicSchemas {
-    public static final String RAW = "payments.raw";
-    public static final String TOKENIZED = "payments.tokenized";
-    public static final String VAULT = "payments.vault";
-    public static final String DLQ = "payments.dlq";
-    public static final String SCORED = "payments.scored";
-    public static final String RULE_STATUS = "payments.fraud-rules.status";
-    public static final String SETTLEMENTS = "payments.settlements";
+    public static final String RAW = RawTopic.NAME;
+    public static final String TOKENIZED = TokenizedTopic.NAME;
+    public static final String VAULT = VaultTopic.NAME;
+    public static final String DLQ = DlqTopic.NAME;
+    public static final String SCORED = ScoredTopic.NAME;
+    public static final String RULE_STATUS = RuleStatusTopic.NAME;
+    public static final String SETTLEMENTS = SettlementsTopic.NAME;
     public static final List<String> ALL = List.of(RAW, TOKENIZED, VAULT, DLQ, SCORED, RULE_STATUS, SETTLEMENTS);
+    /** Each contract's schema, where its contract class ({@code contracts.<topic>}) says it is. */
+    private static final Map<String, String> RESOURCES = Map.of(RAW, RawTopic.SCHEMA, TOKENIZED, TokenizedTopic.SCHEMA,
+            VAULT, VaultTopic.SCHEMA, DLQ, DlqTopic.SCHEMA, SCORED, ScoredTopic.SCHEMA, RULE_STATUS, RuleStatusTopic.SCHEMA,
+            SETTLEMENTS, SettlementsTopic.SCHEMA);
 
-    private static final ObjectMapper STRICT =
-            JsonMapper.builder()
-                    .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                    .build();
+    /** The parser the contracts' readers use. */
+    private static final ObjectMapper STRICT = ContractJson.STRICT;
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final SchemaValidatorsConfig CONFIG =
             SchemaValidatorsConfig.builder()
@@ -101,7 +105,7 @@ public final class TopicSchemas {
     }
 
     private static String resource(String contract) {
-        return "schemas/" + contract + ".schema.json";
+        return RESOURCES.getOrDefault(contract, "schemas/" + contract + ".schema.json");
     }
 
     /**

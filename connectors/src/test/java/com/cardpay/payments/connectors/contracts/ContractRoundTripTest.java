@@ -4,7 +4,6 @@ import static com.cardpay.payments.connectors.contracts.ContractSamples.accept;
 import static com.cardpay.payments.connectors.contracts.ContractSamples.onTheWire;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cardpay.payments.connectors.contracts.RawRecords.Invalid;
 import com.cardpay.payments.connectors.contracts.dlq.DeadLetterJson;
 import com.cardpay.payments.connectors.contracts.dlq.DeadLetterReader;
 import com.cardpay.payments.connectors.contracts.dlq.SettlementDeadLetters;
@@ -16,23 +15,16 @@ import com.cardpay.payments.connectors.contracts.scored.ScoredJson;
 import com.cardpay.payments.connectors.contracts.scored.ScoredReader;
 import com.cardpay.payments.connectors.contracts.settlements.SettlementJson;
 import com.cardpay.payments.connectors.contracts.settlements.SettlementReader;
-import com.cardpay.payments.connectors.contracts.tokenized.TokenizedJson;
-import com.cardpay.payments.connectors.contracts.tokenized.TokenizedReader;
-import com.cardpay.payments.connectors.contracts.vault.VaultJson;
-import com.cardpay.payments.connectors.contracts.vault.VaultReader;
 import com.cardpay.payments.functions.fraud.Decision;
 import com.cardpay.payments.functions.fraud.RuleStatus;
 import com.cardpay.payments.functions.fraud.RuleUpdate;
 import com.cardpay.payments.functions.fraud.ScoredPayment;
 import com.cardpay.payments.functions.model.DeadLetter;
-import com.cardpay.payments.functions.model.IngestOutcome;
-import com.cardpay.payments.functions.model.MessageHeaders;
 import com.cardpay.payments.functions.model.SourcePosition;
 import com.cardpay.payments.functions.settlement.Settlement;
 import com.cardpay.payments.functions.settlement.SettlementDelta;
 import com.cardpay.payments.functions.settlement.SettlementOverflow;
 import com.cardpay.payments.functions.validation.CardPayment;
-import com.cardpay.payments.functions.validation.RejectionCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.flink.util.Collector;
@@ -51,6 +43,7 @@ import java.util.List;
  * Every topic's contract both ways: what its writer writes conforms to the topic's schema and reads
  * back, through the topic's reader, as the record that was written (less what the wire does not
  * carry: headers, the source record's timestamp, dedupe's content hash; see {@code onTheWire}).
+ * Tokenized, vault and ingest's dead letters do the same in {@link TopicContractsTest}.
  */
 class ContractRoundTripTest {
 
@@ -64,22 +57,6 @@ class ContractRoundTripTest {
 
         assertThat(TopicSchemas.validate(TopicSchemas.RAW, value)).isEmpty();
         assertThat(RawRecords.readAndValidate(value, key)).isEqualTo(payment);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("com.cardpay.payments.connectors.contracts.RawRecords#valid")
-    void tokenizedPaymentsAndTheirVaultRecords(String name, ObjectNode record) throws Exception {
-        IngestOutcome outcome = accept(record);
-
-        byte[] tokenized = TokenizedJson.write(outcome.payment());
-        byte[] vault = VaultJson.write(outcome.vaultRecord());
-
-        assertThat(TopicSchemas.validate(TopicSchemas.TOKENIZED, tokenized)).isEmpty();
-        assertThat(TokenizedReader.read(tokenized)).isEqualTo(onTheWire(outcome.payment()));
-        assertThat(TopicSchemas.validate(TopicSchemas.VAULT, vault)).isEmpty();
-        assertThat(VaultReader.read(vault)).usingRecursiveComparison().ignoringFields("headers")
-                .isEqualTo(outcome.vaultRecord());
-        assertThat(VaultReader.read(vault).headers()).isEqualTo(MessageHeaders.EMPTY);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -106,16 +83,10 @@ class ContractRoundTripTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("com.cardpay.payments.connectors.contracts.ContractSamples#invalidRecords")
-    void deadLettersOfRefusedRecords(Invalid record) throws Exception {
-        assertDeadLetterRoundTrip(ContractSamples.refuse(record));
-    }
-
+    /** The other dead letters round-trip in TopicContractsTest, with every code of ingest and dedupe. */
     @Test
-    void deadLettersOfDedupeAndSettlement() throws Exception {
+    void deadLettersOfSettlement() throws Exception {
         ScoredPayment scored = ContractSamples.scored(accept(RawRecords.purchase()).payment(), Decision.APPROVE);
-        assertDeadLetterRoundTrip(ContractSamples.deadLetterFor(RejectionCode.DUPLICATE_CONFLICT));
         assertDeadLetterRoundTrip(SettlementDeadLetters.beyondHorizon(scored));
         assertDeadLetterRoundTrip(SettlementDeadLetters.overflow(
                 new SettlementOverflow("stl_0123456789abcdefABCDEF", "m-1", "JPY", 0, 60_000, 2)));

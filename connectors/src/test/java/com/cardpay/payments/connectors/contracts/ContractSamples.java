@@ -18,6 +18,7 @@ import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.functions.model.MessageHeaders;
 import com.cardpay.payments.functions.model.SourcePosition;
 import com.cardpay.payments.functions.model.TokenizedPayment;
+import com.cardpay.payments.functions.model.VaultRecord;
 import com.cardpay.payments.functions.testutils.Payments;
 import com.cardpay.payments.functions.tokenization.CardTokenizer;
 import com.cardpay.payments.functions.validation.RejectionCode;
@@ -113,6 +114,11 @@ final class ContractSamples {
         return new TokenizedPayment(p.paymentId(), p.merchantId(), p.type(), p.amountMinor(), p.currency(), p.cardToken(),
                 p.tokenKeyVersion(), p.cardBin(), p.cardLast4(), p.cardCountry(), p.merchantCountry(), p.ipCountry(),
                 p.deviceId(), p.eventTimeMillis(), p.originalPaymentId(), 0L, onTheWire(p.source()), MessageHeaders.EMPTY);
+    }
+
+    static VaultRecord onTheWire(VaultRecord v) {
+        return new VaultRecord(v.cardToken(), v.tokenKeyVersion(), v.algorithm(), v.iv(), v.ciphertext(), v.wrappedDataKey(),
+                v.dataKeyVersion(), v.keyProvider(), MessageHeaders.EMPTY);
     }
 
     static DeadLetter onTheWire(DeadLetter d) {

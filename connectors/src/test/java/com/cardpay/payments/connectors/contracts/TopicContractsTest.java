@@ -3,6 +3,7 @@ package com.cardpay.payments.connectors.contracts;
 import static com.cardpay.payments.connectors.contracts.ContractSamples.accept;
 import static com.cardpay.payments.connectors.contracts.ContractSamples.deadLetterFor;
 import static com.cardpay.payments.connectors.contracts.ContractSamples.edit;
+import static com.cardpay.payments.connectors.contracts.ContractSamples.onTheWire;
 import static com.cardpay.payments.connectors.contracts.TopicSchemas.DLQ;
 import static com.cardpay.payments.connectors.contracts.TopicSchemas.TOKENIZED;
 import static com.cardpay.payments.connectors.contracts.TopicSchemas.VAULT;
@@ -10,8 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cardpay.payments.connectors.contracts.RawRecords.Invalid;
 import com.cardpay.payments.connectors.contracts.dlq.DeadLetterJson;
+import com.cardpay.payments.connectors.contracts.dlq.DeadLetterReader;
 import com.cardpay.payments.connectors.contracts.tokenized.TokenizedJson;
+import com.cardpay.payments.connectors.contracts.tokenized.TokenizedReader;
 import com.cardpay.payments.connectors.contracts.vault.VaultJson;
+import com.cardpay.payments.connectors.contracts.vault.VaultReader;
 import com.cardpay.payments.functions.model.DeadLetter;
 import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.functions.model.TokenizedPayment;
@@ -32,7 +36,8 @@ import java.util.stream.Stream;
  * The output topics' JSON, as their writers ({@link TokenizedJson}, {@link VaultJson},
  * {@link DeadLetterJson}) write it for records that went through the real ingest path (validation,
  * tokenization with the local key provider, de-duplication), against the schemas under
- * {@code schemas/}; and proof that those schemas do reject a wrong record.
+ * {@code schemas/}, and back through their readers ({@link ContractRoundTripTest} has the other
+ * topics); and proof that those schemas do reject a wrong record.
  */
 class TopicContractsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,6 +74,9 @@ class TopicContractsTest {
 
         assertThat(TopicSchemas.validate(TOKENIZED, tokenized)).isEmpty();
         assertThat(TopicSchemas.validate(VAULT, vault)).isEmpty();
+        // and back, through the topics' readers
+        assertThat(TokenizedReader.read(tokenized)).isEqualTo(onTheWire(outcome.payment()));
+        assertThat(VaultReader.read(vault)).isEqualTo(onTheWire(outcome.vaultRecord()));
     }
 
     /** Settlement's own codes are checked with their records in SettlementDeadLettersTest. */
@@ -82,6 +90,7 @@ class TopicContractsTest {
 
         assertThat(deadLetter.errorCode()).isEqualTo(code.name());
         assertThat(TopicSchemas.validate(DLQ, value)).isEmpty();
+        assertThat(DeadLetterReader.read(value)).as("read back").isEqualTo(onTheWire(deadLetter));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -92,6 +101,7 @@ class TopicContractsTest {
         byte[] value = DeadLetterJson.write(deadLetter);
 
         assertThat(TopicSchemas.validate(DLQ, value)).isEmpty();
+        assertThat(DeadLetterReader.read(value)).as("read back").isEqualTo(onTheWire(deadLetter));
     }
 
     @Test

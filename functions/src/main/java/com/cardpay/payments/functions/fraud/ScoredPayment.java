@@ -1,7 +1,6 @@
 package com.cardpay.payments.functions.fraud;
 
 import com.cardpay.payments.functions.model.TokenizedPayment;
-import com.cardpay.payments.functions.serialization.ScoredPaymentTypeInfoFactory;
 
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 

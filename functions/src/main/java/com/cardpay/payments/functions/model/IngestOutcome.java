@@ -1,7 +1,5 @@
 package com.cardpay.payments.functions.model;
 
-import com.cardpay.payments.functions.serialization.IngestOutcomeTypeInfoFactory;
-
 import javax.annotation.Nullable;
 
 import org.apache.flink.api.common.typeinfo.TypeInfo;

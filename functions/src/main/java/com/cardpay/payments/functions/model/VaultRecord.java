@@ -1,7 +1,5 @@
 package com.cardpay.payments.functions.model;
 
-import com.cardpay.payments.functions.serialization.VaultRecordTypeInfoFactory;
-
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**

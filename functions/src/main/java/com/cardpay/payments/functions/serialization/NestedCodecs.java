@@ -17,12 +17,12 @@ import org.apache.flink.core.memory.DataOutputView;
  * Writers and readers of the small values nested in the stream records. Each one is null-safe
  * (a presence byte, or a -1 length for arrays), so a record with a missing part still round-trips.
  */
-final class NestedCodecs {
-    static final Decision[] DECISIONS = Decision.values();
+public final class NestedCodecs {
+    public static final Decision[] DECISIONS = Decision.values();
 
     private NestedCodecs() {}
 
-    static void writeSource(DataOutputView out, SourcePosition s) throws IOException {
+    public static void writeSource(DataOutputView out, SourcePosition s) throws IOException {
         if (Codec.writePresence(out, s)) {
             Codec.writeString(out, s.topic());
             out.writeInt(s.partition());
@@ -31,14 +31,14 @@ final class NestedCodecs {
         }
     }
 
-    static SourcePosition readSource(DataInputView in) throws IOException {
+    public static SourcePosition readSource(DataInputView in) throws IOException {
         if (!in.readBoolean()) {
             return null;
         }
         return new SourcePosition(Codec.readString(in), in.readInt(), in.readLong(), in.readLong());
     }
 
-    static void writeHeaders(DataOutputView out, MessageHeaders h) throws IOException {
+    public static void writeHeaders(DataOutputView out, MessageHeaders h) throws IOException {
         if (Codec.writePresence(out, h)) {
             out.writeInt(h.size());
             for (int i = 0; i < h.size(); i++) {
@@ -48,7 +48,7 @@ final class NestedCodecs {
         }
     }
 
-    static MessageHeaders readHeaders(DataInputView in) throws IOException {
+    public static MessageHeaders readHeaders(DataInputView in) throws IOException {
         if (!in.readBoolean()) {
             return null;
         }
@@ -65,7 +65,7 @@ final class NestedCodecs {
         return new MessageHeaders(names, values);
     }
 
-    static void writeCard(DataOutputView out, CardFeatures c) throws IOException {
+    public static void writeCard(DataOutputView out, CardFeatures c) throws IOException {
         if (Codec.writePresence(out, c)) {
             out.writeLong(c.countShort());
             out.writeLong(c.countMedium());
@@ -80,7 +80,7 @@ final class NestedCodecs {
         }
     }
 
-    static CardFeatures readCard(DataInputView in) throws IOException {
+    public static CardFeatures readCard(DataInputView in) throws IOException {
         if (!in.readBoolean()) {
             return null;
         }
@@ -88,7 +88,7 @@ final class NestedCodecs {
                 in.readLong(), in.readInt(), in.readInt(), in.readBoolean(), in.readLong());
     }
 
-    static void writeMerchant(DataOutputView out, MerchantFeatures m) throws IOException {
+    public static void writeMerchant(DataOutputView out, MerchantFeatures m) throws IOException {
         if (Codec.writePresence(out, m)) {
             out.writeDouble(m.amountZScore());
             out.writeDouble(m.refundRatio());
@@ -97,14 +97,14 @@ final class NestedCodecs {
         }
     }
 
-    static MerchantFeatures readMerchant(DataInputView in) throws IOException {
+    public static MerchantFeatures readMerchant(DataInputView in) throws IOException {
         if (!in.readBoolean()) {
             return null;
         }
         return new MerchantFeatures(in.readDouble(), in.readDouble(), in.readDouble(), in.readLong());
     }
 
-    static void writeReasons(DataOutputView out, Reason[] reasons) throws IOException {
+    public static void writeReasons(DataOutputView out, Reason[] reasons) throws IOException {
         if (Codec.writeLength(out, reasons)) {
             for (Reason r : reasons) {
                 if (Codec.writePresence(out, r)) {
@@ -117,7 +117,7 @@ final class NestedCodecs {
         }
     }
 
-    static Reason[] readReasons(DataInputView in) throws IOException {
+    public static Reason[] readReasons(DataInputView in) throws IOException {
         int length = in.readInt();
         if (length < 0) {
             return null;
@@ -131,7 +131,7 @@ final class NestedCodecs {
         return reasons;
     }
 
-    static void writeShadowHits(DataOutputView out, ShadowHit[] hits) throws IOException {
+    public static void writeShadowHits(DataOutputView out, ShadowHit[] hits) throws IOException {
         if (Codec.writeLength(out, hits)) {
             for (ShadowHit h : hits) {
                 if (Codec.writePresence(out, h)) {
@@ -144,7 +144,7 @@ final class NestedCodecs {
         }
     }
 
-    static ShadowHit[] readShadowHits(DataInputView in) throws IOException {
+    public static ShadowHit[] readShadowHits(DataInputView in) throws IOException {
         int length = in.readInt();
         if (length < 0) {
             return null;

@@ -11,7 +11,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * {@code duplicate()} returns this, and copying a value returns the value itself. Subclasses only
  * say how to write and read one record; they never use reflection.
  */
-abstract class RecordSerializer<T> extends TypeSerializerSingleton<T> {
+public abstract class RecordSerializer<T> extends TypeSerializerSingleton<T> {
     private static final long serialVersionUID = 1L;
 
     @Override

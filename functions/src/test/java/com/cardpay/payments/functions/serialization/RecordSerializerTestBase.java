@@ -1,5 +1,7 @@
 package com.cardpay.payments.functions.serialization;
 
+import com.cardpay.payments.functions.model.ModelSamples;
+
 import org.apache.flink.api.common.typeutils.SerializerTestBase;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.testutils.DeeplyEqualsChecker;
@@ -8,15 +10,15 @@ import org.apache.flink.testutils.DeeplyEqualsChecker;
  * Flink's own serializer contract tests (copy, sequences, snapshot and restore, Java serializability,
  * duplicate) for a record serializer. Records holding arrays are compared field by field.
  */
-abstract class RecordSerializerTestBase<T> extends SerializerTestBase<T> {
-    RecordSerializerTestBase() {
+public abstract class RecordSerializerTestBase<T> extends SerializerTestBase<T> {
+    protected RecordSerializerTestBase() {
         super(new DeeplyEqualsChecker().withCustomCheck(
                 (a, b) -> a instanceof Record && b instanceof Record, (a, b, checker) -> sameFields(a, b)));
     }
 
     private static boolean sameFields(Object actual, Object expected) {
         try {
-            Samples.assertSameFields("", actual, expected);
+            ModelSamples.assertSameFields("", actual, expected);
             return true;
         } catch (AssertionError e) {
             return false;
@@ -36,6 +38,6 @@ abstract class RecordSerializerTestBase<T> extends SerializerTestBase<T> {
 
     @Override
     protected void deepEquals(String message, T should, T is) {
-        Samples.assertSameFields(message, is, should);
+        ModelSamples.assertSameFields(message, is, should);
     }
 }

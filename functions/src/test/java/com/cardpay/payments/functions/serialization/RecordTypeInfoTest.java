@@ -3,11 +3,18 @@ package com.cardpay.payments.functions.serialization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cardpay.payments.functions.fraud.CardFeaturedPayment;
+import com.cardpay.payments.functions.fraud.CardFeaturedPaymentSerializer;
 import com.cardpay.payments.functions.fraud.ScoredPayment;
+import com.cardpay.payments.functions.fraud.ScoredPaymentSerializer;
 import com.cardpay.payments.functions.model.DeadLetter;
+import com.cardpay.payments.functions.model.DeadLetterSerializer;
 import com.cardpay.payments.functions.model.IngestOutcome;
+import com.cardpay.payments.functions.model.IngestOutcomeSerializer;
+import com.cardpay.payments.functions.model.ModelSamples;
 import com.cardpay.payments.functions.model.TokenizedPayment;
+import com.cardpay.payments.functions.model.TokenizedPaymentSerializer;
 import com.cardpay.payments.functions.model.VaultRecord;
+import com.cardpay.payments.functions.model.VaultRecordSerializer;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,12 +39,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RecordTypeInfoTest {
     static Stream<Arguments> records() {
         return Stream.of(
-                Arguments.of(TokenizedPayment.class, TokenizedPaymentSerializer.INSTANCE, List.of(Samples.PAYMENTS)),
-                Arguments.of(VaultRecord.class, VaultRecordSerializer.INSTANCE, List.of(Samples.VAULT)),
-                Arguments.of(DeadLetter.class, DeadLetterSerializer.INSTANCE, List.of(Samples.DEAD_FULL, Samples.DEAD_NULLS)),
-                Arguments.of(IngestOutcome.class, IngestOutcomeSerializer.INSTANCE, List.of(Samples.OUTCOMES)),
-                Arguments.of(CardFeaturedPayment.class, CardFeaturedPaymentSerializer.INSTANCE, List.of(Samples.CARD_FEATURED)),
-                Arguments.of(ScoredPayment.class, ScoredPaymentSerializer.INSTANCE, List.of(Samples.SCORED)));
+                Arguments.of(TokenizedPayment.class, TokenizedPaymentSerializer.INSTANCE, List.of(ModelSamples.PAYMENTS)),
+                Arguments.of(VaultRecord.class, VaultRecordSerializer.INSTANCE, List.of(ModelSamples.VAULT)),
+                Arguments.of(DeadLetter.class, DeadLetterSerializer.INSTANCE, List.of(ModelSamples.DEAD_FULL, ModelSamples.DEAD_NULLS)),
+                Arguments.of(IngestOutcome.class, IngestOutcomeSerializer.INSTANCE, List.of(ModelSamples.OUTCOMES)),
+                Arguments.of(CardFeaturedPayment.class, CardFeaturedPaymentSerializer.INSTANCE, List.of(ModelSamples.CARD_FEATURED)),
+                Arguments.of(ScoredPayment.class, ScoredPaymentSerializer.INSTANCE, List.of(ModelSamples.SCORED)));
     }
 
     @ParameterizedTest
@@ -64,7 +71,7 @@ class RecordTypeInfoTest {
         }
         DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
         for (T value : values) {
-            Samples.assertSameFields(type.getSimpleName(), serializer.deserialize(in), value);
+            ModelSamples.assertSameFields(type.getSimpleName(), serializer.deserialize(in), value);
         }
         assertThat(in.available()).isZero();
     }

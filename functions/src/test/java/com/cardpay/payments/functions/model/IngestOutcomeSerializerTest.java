@@ -1,6 +1,6 @@
-package com.cardpay.payments.functions.serialization;
+package com.cardpay.payments.functions.model;
 
-import com.cardpay.payments.functions.model.IngestOutcome;
+import com.cardpay.payments.functions.serialization.RecordSerializerTestBase;
 
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
@@ -17,6 +17,6 @@ class IngestOutcomeSerializerTest extends RecordSerializerTestBase<IngestOutcome
 
     @Override
     protected IngestOutcome[] getTestData() {
-        return Samples.OUTCOMES;
+        return ModelSamples.OUTCOMES;
     }
 }

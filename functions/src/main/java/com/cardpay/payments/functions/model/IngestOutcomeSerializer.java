@@ -1,6 +1,7 @@
-package com.cardpay.payments.functions.serialization;
+package com.cardpay.payments.functions.model;
 
-import com.cardpay.payments.functions.model.IngestOutcome;
+import com.cardpay.payments.functions.serialization.Codec;
+import com.cardpay.payments.functions.serialization.RecordSerializer;
 
 import java.io.IOException;
 

@@ -1,6 +1,6 @@
-package com.cardpay.payments.functions.serialization;
+package com.cardpay.payments.functions.model;
 
-import com.cardpay.payments.functions.model.TokenizedPayment;
+import com.cardpay.payments.functions.serialization.RecordSerializerTestBase;
 
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
@@ -17,6 +17,6 @@ class TokenizedPaymentSerializerTest extends RecordSerializerTestBase<TokenizedP
 
     @Override
     protected TokenizedPayment[] getTestData() {
-        return Samples.PAYMENTS;
+        return ModelSamples.PAYMENTS;
     }
 }

@@ -1,6 +1,6 @@
-package com.cardpay.payments.functions.serialization;
+package com.cardpay.payments.functions.model;
 
-import com.cardpay.payments.functions.model.DeadLetter;
+import com.cardpay.payments.functions.serialization.RecordTypeInfo;
 
 import java.lang.reflect.Type;
 import java.util.Map;

@@ -1,6 +1,6 @@
-package com.cardpay.payments.functions.serialization;
+package com.cardpay.payments.functions.model;
 
-import com.cardpay.payments.functions.model.DeadLetter;
+import com.cardpay.payments.functions.serialization.RecordSerializerTestBase;
 
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
@@ -17,6 +17,6 @@ class DeadLetterSerializerTest extends RecordSerializerTestBase<DeadLetter> {
 
     @Override
     protected DeadLetter[] getTestData() {
-        return new DeadLetter[] {Samples.DEAD_FULL, Samples.DEAD_NULLS};
+        return new DeadLetter[] {ModelSamples.DEAD_FULL, ModelSamples.DEAD_NULLS};
     }
 }

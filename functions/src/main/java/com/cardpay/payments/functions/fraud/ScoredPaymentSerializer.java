@@ -1,6 +1,9 @@
-package com.cardpay.payments.functions.serialization;
+package com.cardpay.payments.functions.fraud;
 
-import com.cardpay.payments.functions.fraud.ScoredPayment;
+import com.cardpay.payments.functions.model.TokenizedPaymentSerializer;
+import com.cardpay.payments.functions.serialization.Codec;
+import com.cardpay.payments.functions.serialization.NestedCodecs;
+import com.cardpay.payments.functions.serialization.RecordSerializer;
 
 import java.io.IOException;
 

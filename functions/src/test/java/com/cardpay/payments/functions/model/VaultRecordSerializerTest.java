@@ -1,6 +1,6 @@
-package com.cardpay.payments.functions.serialization;
+package com.cardpay.payments.functions.model;
 
-import com.cardpay.payments.functions.model.VaultRecord;
+import com.cardpay.payments.functions.serialization.RecordSerializerTestBase;
 
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
@@ -17,6 +17,6 @@ class VaultRecordSerializerTest extends RecordSerializerTestBase<VaultRecord> {
 
     @Override
     protected VaultRecord[] getTestData() {
-        return new VaultRecord[] {Samples.VAULT};
+        return new VaultRecord[] {ModelSamples.VAULT};
     }
 }

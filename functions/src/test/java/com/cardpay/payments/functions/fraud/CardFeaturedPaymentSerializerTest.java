@@ -1,6 +1,7 @@
-package com.cardpay.payments.functions.serialization;
+package com.cardpay.payments.functions.fraud;
 
-import com.cardpay.payments.functions.fraud.CardFeaturedPayment;
+import com.cardpay.payments.functions.model.ModelSamples;
+import com.cardpay.payments.functions.serialization.RecordSerializerTestBase;
 
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
@@ -17,6 +18,6 @@ class CardFeaturedPaymentSerializerTest extends RecordSerializerTestBase<CardFea
 
     @Override
     protected CardFeaturedPayment[] getTestData() {
-        return Samples.CARD_FEATURED;
+        return ModelSamples.CARD_FEATURED;
     }
 }

@@ -4,6 +4,7 @@ import com.cardpay.payments.functions.model.TokenizedPaymentSerializer;
 import com.cardpay.payments.functions.serialization.Codec;
 import com.cardpay.payments.functions.serialization.NestedCodecs;
 import com.cardpay.payments.functions.serialization.RecordSerializer;
+import com.cardpay.payments.functions.serialization.RecordTypeInfoFactory;
 
 import java.io.IOException;
 
@@ -19,15 +20,13 @@ public final class ScoredPaymentSerializer extends RecordSerializer<ScoredPaymen
 
     @Override
     public void serialize(ScoredPayment s, DataOutputView out) throws IOException {
-        if (Codec.writePresence(out, s.payment())) {
-            TokenizedPaymentSerializer.INSTANCE.serialize(s.payment(), out);
-        }
-        NestedCodecs.writeCard(out, s.card());
-        NestedCodecs.writeMerchant(out, s.merchant());
+        NestedCodecs.writeNullable(out, s.payment(), TokenizedPaymentSerializer.INSTANCE);
+        NestedCodecs.writeNullable(out, s.card(), FraudCodecs.CARD);
+        NestedCodecs.writeNullable(out, s.merchant(), FraudCodecs.MERCHANT);
         out.writeInt(s.score());
         Codec.writeEnum(out, s.decision());
-        NestedCodecs.writeReasons(out, s.reasons());
-        NestedCodecs.writeShadowHits(out, s.shadowHits());
+        NestedCodecs.writeArray(out, s.reasons(), FraudCodecs.REASON);
+        NestedCodecs.writeArray(out, s.shadowHits(), FraudCodecs.SHADOW_HIT);
         Codec.writeString(out, s.rulesVersion());
         out.writeLong(s.scoredAtMillis());
     }
@@ -35,13 +34,13 @@ public final class ScoredPaymentSerializer extends RecordSerializer<ScoredPaymen
     @Override
     public ScoredPayment deserialize(DataInputView in) throws IOException {
         return new ScoredPayment(
-                in.readBoolean() ? TokenizedPaymentSerializer.INSTANCE.deserialize(in) : null,
-                NestedCodecs.readCard(in),
-                NestedCodecs.readMerchant(in),
+                NestedCodecs.readNullable(in, TokenizedPaymentSerializer.INSTANCE),
+                NestedCodecs.readNullable(in, FraudCodecs.CARD),
+                NestedCodecs.readNullable(in, FraudCodecs.MERCHANT),
                 in.readInt(),
-                Codec.readEnum(in, NestedCodecs.DECISIONS),
-                NestedCodecs.readReasons(in),
-                NestedCodecs.readShadowHits(in),
+                Codec.readEnum(in, FraudCodecs.DECISIONS),
+                NestedCodecs.readArray(in, Reason[]::new, FraudCodecs.REASON),
+                NestedCodecs.readArray(in, ShadowHit[]::new, FraudCodecs.SHADOW_HIT),
                 Codec.readString(in),
                 in.readLong());
     }
@@ -54,6 +53,13 @@ public final class ScoredPaymentSerializer extends RecordSerializer<ScoredPaymen
     public static final class Snapshot extends SimpleTypeSerializerSnapshot<ScoredPayment> {
         public Snapshot() {
             super(() -> INSTANCE);
+        }
+    }
+
+    /** {@link ScoredPayment}'s {@code @TypeInfo}. */
+    public static final class Factory extends RecordTypeInfoFactory<ScoredPayment> {
+        public Factory() {
+            super(ScoredPayment.class, INSTANCE);
         }
     }
 }

@@ -7,9 +7,10 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 /**
- * Null-safe primitives shared by the record serializers. Strings use Flink's {@link StringValue}
- * encoding (the same as {@code StringSerializer}: no length limit, null allowed). Enums are written
- * as ordinal + 1, with 0 for null: constants may be appended, never reordered or removed.
+ * Null-safe primitives shared by the record serializers and the {@link ValueCodec}s. Strings use
+ * Flink's {@link StringValue} encoding (the same as {@code StringSerializer}: no length limit, null
+ * allowed). Enums are written as ordinal + 1, with 0 for null: constants may be appended, never
+ * reordered or removed.
  */
 public final class Codec {
     private Codec() {}
@@ -33,13 +34,13 @@ public final class Codec {
     }
 
     /** Writes whether a nested value is present; returns true when the caller should write it. */
-    public static boolean writePresence(DataOutputView out, Object value) throws IOException {
+    static boolean writePresence(DataOutputView out, Object value) throws IOException {
         out.writeBoolean(value != null);
         return value != null;
     }
 
     /** Writes an array's length, or -1 for null; returns true when the caller should write elements. */
-    public static boolean writeLength(DataOutputView out, Object[] array) throws IOException {
+    static boolean writeLength(DataOutputView out, Object[] array) throws IOException {
         out.writeInt(array == null ? -1 : array.length);
         return array != null;
     }

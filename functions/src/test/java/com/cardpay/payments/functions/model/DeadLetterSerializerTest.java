@@ -19,4 +19,9 @@ class DeadLetterSerializerTest extends RecordSerializerTestBase<DeadLetter> {
     protected DeadLetter[] getTestData() {
         return new DeadLetter[] {ModelSamples.DEAD_FULL, ModelSamples.DEAD_NULLS};
     }
+
+    @Override
+    protected String serializedForm() {
+        return "225 b29d5eb144334119c93aeba1b8aa00975ff796fa6eec1a0e59591cf94b35e45a";
+    }
 }

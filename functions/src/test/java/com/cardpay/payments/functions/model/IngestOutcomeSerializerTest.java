@@ -19,4 +19,9 @@ class IngestOutcomeSerializerTest extends RecordSerializerTestBase<IngestOutcome
     protected IngestOutcome[] getTestData() {
         return ModelSamples.OUTCOMES;
     }
+
+    @Override
+    protected String serializedForm() {
+        return "573 b1ed33f8984f330d60dfa05b76f2fae352e032b596255b4f6812d14b68f9c094";
+    }
 }

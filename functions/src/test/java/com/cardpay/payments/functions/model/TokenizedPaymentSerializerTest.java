@@ -19,4 +19,9 @@ class TokenizedPaymentSerializerTest extends RecordSerializerTestBase<TokenizedP
     protected TokenizedPayment[] getTestData() {
         return ModelSamples.PAYMENTS;
     }
+
+    @Override
+    protected String serializedForm() {
+        return "292 c8defee2a6c7aef14da05309de3e39dab70e17ee32e012152cfdd34879c978e3";
+    }
 }

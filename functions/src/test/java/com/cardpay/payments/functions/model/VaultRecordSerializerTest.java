@@ -19,4 +19,9 @@ class VaultRecordSerializerTest extends RecordSerializerTestBase<VaultRecord> {
     protected VaultRecord[] getTestData() {
         return new VaultRecord[] {ModelSamples.VAULT};
     }
+
+    @Override
+    protected String serializedForm() {
+        return "142 f4b16ea72cc756aafe36558aa167fafb2e6e99368845ce4bc6d9eff537297a3c";
+    }
 }

@@ -1,7 +1,9 @@
-package com.cardpay.payments.functions.serialization;
+package com.cardpay.payments.functions.model;
 
-import com.cardpay.payments.functions.model.PaymentType;
-import com.cardpay.payments.functions.model.TokenizedPayment;
+import com.cardpay.payments.functions.serialization.Codec;
+import com.cardpay.payments.functions.serialization.NestedCodecs;
+import com.cardpay.payments.functions.serialization.RecordSerializer;
+import com.cardpay.payments.functions.serialization.RecordTypeInfoFactory;
 
 import java.io.IOException;
 
@@ -34,8 +36,8 @@ public final class TokenizedPaymentSerializer extends RecordSerializer<Tokenized
         out.writeLong(p.eventTimeMillis());
         Codec.writeString(out, p.originalPaymentId());
         out.writeLong(p.contentHash());
-        NestedCodecs.writeSource(out, p.source());
-        NestedCodecs.writeHeaders(out, p.headers());
+        NestedCodecs.writeNullable(out, p.source(), ModelCodecs.SOURCE);
+        NestedCodecs.writeNullable(out, p.headers(), ModelCodecs.HEADERS);
     }
 
     @Override
@@ -57,8 +59,8 @@ public final class TokenizedPaymentSerializer extends RecordSerializer<Tokenized
                 in.readLong(),
                 Codec.readString(in),
                 in.readLong(),
-                NestedCodecs.readSource(in),
-                NestedCodecs.readHeaders(in));
+                NestedCodecs.readNullable(in, ModelCodecs.SOURCE),
+                NestedCodecs.readNullable(in, ModelCodecs.HEADERS));
     }
 
     @Override
@@ -69,6 +71,13 @@ public final class TokenizedPaymentSerializer extends RecordSerializer<Tokenized
     public static final class Snapshot extends SimpleTypeSerializerSnapshot<TokenizedPayment> {
         public Snapshot() {
             super(() -> INSTANCE);
+        }
+    }
+
+    /** {@link TokenizedPayment}'s {@code @TypeInfo}. */
+    public static final class Factory extends RecordTypeInfoFactory<TokenizedPayment> {
+        public Factory() {
+            super(TokenizedPayment.class, INSTANCE);
         }
     }
 }

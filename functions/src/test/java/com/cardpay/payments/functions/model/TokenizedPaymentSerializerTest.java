@@ -1,6 +1,6 @@
-package com.cardpay.payments.functions.serialization;
+package com.cardpay.payments.functions.model;
 
-import com.cardpay.payments.functions.model.TokenizedPayment;
+import com.cardpay.payments.functions.serialization.RecordSerializerTestBase;
 
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
@@ -17,6 +17,11 @@ class TokenizedPaymentSerializerTest extends RecordSerializerTestBase<TokenizedP
 
     @Override
     protected TokenizedPayment[] getTestData() {
-        return Samples.PAYMENTS;
+        return ModelSamples.PAYMENTS;
+    }
+
+    @Override
+    protected String serializedForm() {
+        return "292 c8defee2a6c7aef14da05309de3e39dab70e17ee32e012152cfdd34879c978e3";
     }
 }

@@ -1,6 +1,8 @@
-package com.cardpay.payments.functions.serialization;
+package com.cardpay.payments.functions.model;
 
-import com.cardpay.payments.functions.model.IngestOutcome;
+import com.cardpay.payments.functions.serialization.NestedCodecs;
+import com.cardpay.payments.functions.serialization.RecordSerializer;
+import com.cardpay.payments.functions.serialization.RecordTypeInfoFactory;
 
 import java.io.IOException;
 
@@ -16,23 +18,17 @@ public final class IngestOutcomeSerializer extends RecordSerializer<IngestOutcom
 
     @Override
     public void serialize(IngestOutcome o, DataOutputView out) throws IOException {
-        if (Codec.writePresence(out, o.payment())) {
-            TokenizedPaymentSerializer.INSTANCE.serialize(o.payment(), out);
-        }
-        if (Codec.writePresence(out, o.vaultRecord())) {
-            VaultRecordSerializer.INSTANCE.serialize(o.vaultRecord(), out);
-        }
-        if (Codec.writePresence(out, o.deadLetter())) {
-            DeadLetterSerializer.INSTANCE.serialize(o.deadLetter(), out);
-        }
+        NestedCodecs.writeNullable(out, o.payment(), TokenizedPaymentSerializer.INSTANCE);
+        NestedCodecs.writeNullable(out, o.vaultRecord(), VaultRecordSerializer.INSTANCE);
+        NestedCodecs.writeNullable(out, o.deadLetter(), DeadLetterSerializer.INSTANCE);
     }
 
     @Override
     public IngestOutcome deserialize(DataInputView in) throws IOException {
         return new IngestOutcome(
-                in.readBoolean() ? TokenizedPaymentSerializer.INSTANCE.deserialize(in) : null,
-                in.readBoolean() ? VaultRecordSerializer.INSTANCE.deserialize(in) : null,
-                in.readBoolean() ? DeadLetterSerializer.INSTANCE.deserialize(in) : null);
+                NestedCodecs.readNullable(in, TokenizedPaymentSerializer.INSTANCE),
+                NestedCodecs.readNullable(in, VaultRecordSerializer.INSTANCE),
+                NestedCodecs.readNullable(in, DeadLetterSerializer.INSTANCE));
     }
 
     @Override
@@ -43,6 +39,13 @@ public final class IngestOutcomeSerializer extends RecordSerializer<IngestOutcom
     public static final class Snapshot extends SimpleTypeSerializerSnapshot<IngestOutcome> {
         public Snapshot() {
             super(() -> INSTANCE);
+        }
+    }
+
+    /** {@link IngestOutcome}'s {@code @TypeInfo}. */
+    public static final class Factory extends RecordTypeInfoFactory<IngestOutcome> {
+        public Factory() {
+            super(IngestOutcome.class, INSTANCE);
         }
     }
 }

@@ -1,6 +1,9 @@
-package com.cardpay.payments.functions.serialization;
+package com.cardpay.payments.functions.model;
 
-import com.cardpay.payments.functions.model.VaultRecord;
+import com.cardpay.payments.functions.serialization.Codec;
+import com.cardpay.payments.functions.serialization.NestedCodecs;
+import com.cardpay.payments.functions.serialization.RecordSerializer;
+import com.cardpay.payments.functions.serialization.RecordTypeInfoFactory;
 
 import java.io.IOException;
 
@@ -24,7 +27,7 @@ public final class VaultRecordSerializer extends RecordSerializer<VaultRecord> {
         Codec.writeString(out, v.wrappedDataKey());
         out.writeInt(v.dataKeyVersion());
         Codec.writeString(out, v.keyProvider());
-        NestedCodecs.writeHeaders(out, v.headers());
+        NestedCodecs.writeNullable(out, v.headers(), ModelCodecs.HEADERS);
     }
 
     @Override
@@ -38,7 +41,7 @@ public final class VaultRecordSerializer extends RecordSerializer<VaultRecord> {
                 Codec.readString(in),
                 in.readInt(),
                 Codec.readString(in),
-                NestedCodecs.readHeaders(in));
+                NestedCodecs.readNullable(in, ModelCodecs.HEADERS));
     }
 
     @Override
@@ -49,6 +52,13 @@ public final class VaultRecordSerializer extends RecordSerializer<VaultRecord> {
     public static final class Snapshot extends SimpleTypeSerializerSnapshot<VaultRecord> {
         public Snapshot() {
             super(() -> INSTANCE);
+        }
+    }
+
+    /** {@link VaultRecord}'s {@code @TypeInfo}. */
+    public static final class Factory extends RecordTypeInfoFactory<VaultRecord> {
+        public Factory() {
+            super(VaultRecord.class, INSTANCE);
         }
     }
 }

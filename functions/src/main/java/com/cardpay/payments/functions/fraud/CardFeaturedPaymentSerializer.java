@@ -1,6 +1,9 @@
-package com.cardpay.payments.functions.serialization;
+package com.cardpay.payments.functions.fraud;
 
-import com.cardpay.payments.functions.fraud.CardFeaturedPayment;
+import com.cardpay.payments.functions.model.TokenizedPaymentSerializer;
+import com.cardpay.payments.functions.serialization.NestedCodecs;
+import com.cardpay.payments.functions.serialization.RecordSerializer;
+import com.cardpay.payments.functions.serialization.RecordTypeInfoFactory;
 
 import java.io.IOException;
 
@@ -16,17 +19,15 @@ public final class CardFeaturedPaymentSerializer extends RecordSerializer<CardFe
 
     @Override
     public void serialize(CardFeaturedPayment c, DataOutputView out) throws IOException {
-        if (Codec.writePresence(out, c.payment())) {
-            TokenizedPaymentSerializer.INSTANCE.serialize(c.payment(), out);
-        }
-        NestedCodecs.writeCard(out, c.card());
+        NestedCodecs.writeNullable(out, c.payment(), TokenizedPaymentSerializer.INSTANCE);
+        NestedCodecs.writeNullable(out, c.card(), FraudCodecs.CARD);
     }
 
     @Override
     public CardFeaturedPayment deserialize(DataInputView in) throws IOException {
         return new CardFeaturedPayment(
-                in.readBoolean() ? TokenizedPaymentSerializer.INSTANCE.deserialize(in) : null,
-                NestedCodecs.readCard(in));
+                NestedCodecs.readNullable(in, TokenizedPaymentSerializer.INSTANCE),
+                NestedCodecs.readNullable(in, FraudCodecs.CARD));
     }
 
     @Override
@@ -37,6 +38,13 @@ public final class CardFeaturedPaymentSerializer extends RecordSerializer<CardFe
     public static final class Snapshot extends SimpleTypeSerializerSnapshot<CardFeaturedPayment> {
         public Snapshot() {
             super(() -> INSTANCE);
+        }
+    }
+
+    /** {@link CardFeaturedPayment}'s {@code @TypeInfo}. */
+    public static final class Factory extends RecordTypeInfoFactory<CardFeaturedPayment> {
+        public Factory() {
+            super(CardFeaturedPayment.class, INSTANCE);
         }
     }
 }

@@ -1,6 +1,6 @@
-package com.cardpay.payments.functions.serialization;
+package com.cardpay.payments.functions.fraud;
 
-import com.cardpay.payments.functions.fraud.ScoredPayment;
+import com.cardpay.payments.functions.serialization.RecordSerializerTestBase;
 
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
@@ -17,6 +17,11 @@ class ScoredPaymentSerializerTest extends RecordSerializerTestBase<ScoredPayment
 
     @Override
     protected ScoredPayment[] getTestData() {
-        return Samples.SCORED;
+        return FraudSamples.SCORED;
+    }
+
+    @Override
+    protected String serializedForm() {
+        return "739 f357164e25f087787ce718783f70373bc7e95af0ebeace7707fa5a686dac8c03";
     }
 }

@@ -1,6 +1,9 @@
-package com.cardpay.payments.functions.serialization;
+package com.cardpay.payments.functions.model;
 
-import com.cardpay.payments.functions.model.DeadLetter;
+import com.cardpay.payments.functions.serialization.Codec;
+import com.cardpay.payments.functions.serialization.NestedCodecs;
+import com.cardpay.payments.functions.serialization.RecordSerializer;
+import com.cardpay.payments.functions.serialization.RecordTypeInfoFactory;
 
 import java.io.IOException;
 
@@ -19,14 +22,14 @@ public final class DeadLetterSerializer extends RecordSerializer<DeadLetter> {
         Codec.writeString(out, d.errorCode());
         Codec.writeString(out, d.errorMessage());
         Codec.writeString(out, d.field());
-        NestedCodecs.writeSource(out, d.source());
+        NestedCodecs.writeNullable(out, d.source(), ModelCodecs.SOURCE);
         Codec.writeString(out, d.paymentId());
         Codec.writeString(out, d.merchantId());
         Codec.writeString(out, d.maskedKey());
         Codec.writeString(out, d.maskedPayload());
         out.writeInt(d.payloadBytes());
         out.writeBoolean(d.payloadTruncated());
-        NestedCodecs.writeHeaders(out, d.headers());
+        NestedCodecs.writeNullable(out, d.headers(), ModelCodecs.HEADERS);
     }
 
     @Override
@@ -35,14 +38,14 @@ public final class DeadLetterSerializer extends RecordSerializer<DeadLetter> {
                 Codec.readString(in),
                 Codec.readString(in),
                 Codec.readString(in),
-                NestedCodecs.readSource(in),
+                NestedCodecs.readNullable(in, ModelCodecs.SOURCE),
                 Codec.readString(in),
                 Codec.readString(in),
                 Codec.readString(in),
                 Codec.readString(in),
                 in.readInt(),
                 in.readBoolean(),
-                NestedCodecs.readHeaders(in));
+                NestedCodecs.readNullable(in, ModelCodecs.HEADERS));
     }
 
     @Override
@@ -53,6 +56,13 @@ public final class DeadLetterSerializer extends RecordSerializer<DeadLetter> {
     public static final class Snapshot extends SimpleTypeSerializerSnapshot<DeadLetter> {
         public Snapshot() {
             super(() -> INSTANCE);
+        }
+    }
+
+    /** {@link DeadLetter}'s {@code @TypeInfo}. */
+    public static final class Factory extends RecordTypeInfoFactory<DeadLetter> {
+        public Factory() {
+            super(DeadLetter.class, INSTANCE);
         }
     }
 }

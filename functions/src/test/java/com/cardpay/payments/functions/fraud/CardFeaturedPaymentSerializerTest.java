@@ -1,6 +1,6 @@
-package com.cardpay.payments.functions.serialization;
+package com.cardpay.payments.functions.fraud;
 
-import com.cardpay.payments.functions.fraud.CardFeaturedPayment;
+import com.cardpay.payments.functions.serialization.RecordSerializerTestBase;
 
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
@@ -17,6 +17,11 @@ class CardFeaturedPaymentSerializerTest extends RecordSerializerTestBase<CardFea
 
     @Override
     protected CardFeaturedPayment[] getTestData() {
-        return Samples.CARD_FEATURED;
+        return FraudSamples.CARD_FEATURED;
+    }
+
+    @Override
+    protected String serializedForm() {
+        return "426 8e67a6b5d7decd1bd75b666e74995587997c08d87434976262addfddc738bd39";
     }
 }

@@ -52,22 +52,4 @@ public record Settlement(
     public Settlement {
         Preconditions.checkNotNull(amounts, "settlement without amounts");
     }
-
-    /**
-     * @deprecated {@code amounts().grossMinor()}. Kept only for the callers in {@code jobs/}, which is
-     *     being split into modules: changing them now would collide with that move. Switch them, then
-     *     delete this.
-     */
-    @Deprecated(forRemoval = true)
-    public long grossMinor() {
-        return amounts.grossMinor();
-    }
-
-    /**
-     * @deprecated {@code amounts().declinedCount()}; kept for {@code jobs/} as {@link #grossMinor()} is.
-     */
-    @Deprecated(forRemoval = true)
-    public long declinedCount() {
-        return amounts.declinedCount();
-    }
 }

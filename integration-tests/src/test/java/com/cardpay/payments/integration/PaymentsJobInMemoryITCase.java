@@ -109,7 +109,7 @@ class PaymentsJobInMemoryITCase {
         // Settlement: per merchant, currency and minute, the approved purchases' gross, to the minor unit.
         assertThat(settlements.collected()).isNotEmpty().allSatisfy(s -> assertThat(s.isAdjustment()).isFalse());
         assertThat(grossPerLine(settlements.collected())).isEqualTo(expectedGrossPerLine(scored.collected()));
-        assertThat(settlements.collected()).extracting(Settlement::declinedCount).anyMatch(n -> n > 0);
+        assertThat(settlements.collected()).extracting(s -> s.amounts().declinedCount()).anyMatch(n -> n > 0);
     }
 
     /**
@@ -132,7 +132,7 @@ class PaymentsJobInMemoryITCase {
 
     private static Map<String, Long> grossPerLine(List<Settlement> lines) {
         Map<String, Long> gross = new TreeMap<>();
-        lines.forEach(s -> gross.merge(s.merchantId() + "/" + s.currency() + "/" + s.windowStartMillis(), s.grossMinor(),
+        lines.forEach(s -> gross.merge(s.merchantId() + "/" + s.currency() + "/" + s.windowStartMillis(), s.amounts().grossMinor(),
                 Long::sum));
         return gross;
     }

@@ -22,6 +22,7 @@ import com.cardpay.payments.functions.fraud.Decision;
 import com.cardpay.payments.functions.fraud.RuleStatus;
 import com.cardpay.payments.functions.fraud.RuleStatus.Origin;
 import com.cardpay.payments.functions.model.IngestOutcome;
+import com.cardpay.payments.functions.settlement.SettlementAmounts;
 import com.cardpay.payments.functions.settlement.SettlementDelta;
 import com.cardpay.payments.functions.settlement.SettlementOverflow;
 import com.cardpay.payments.functions.validation.RejectionCode;
@@ -140,7 +141,7 @@ class ContractReadersTest {
     void settlementsHoldRevisionAdjustmentAndDeltaTogether() throws Exception {
         byte[] first = SettlementJson.settlement(SettlementContractTest.revision(0, null));
         byte[] adjusted = SettlementJson.settlement(
-                SettlementContractTest.revision(1, new SettlementDelta(0, 0, 1, 500, 0, 0, 0, 0, 0, -500)));
+                SettlementContractTest.revision(1, new SettlementDelta(new SettlementAmounts(0, 0, 1, 500, 0, 0, 0, 0), 0, -500)));
 
         refused(SettlementReader::read, edit(adjusted, r -> r.remove("delta")), "revision");
         refused(SettlementReader::read, edit(adjusted, r -> r.put("is_adjustment", false)), "revision");

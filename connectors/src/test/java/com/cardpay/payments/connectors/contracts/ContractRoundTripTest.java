@@ -22,6 +22,7 @@ import com.cardpay.payments.functions.fraud.ScoredPayment;
 import com.cardpay.payments.functions.model.DeadLetter;
 import com.cardpay.payments.functions.model.SourcePosition;
 import com.cardpay.payments.functions.settlement.Settlement;
+import com.cardpay.payments.functions.settlement.SettlementAmounts;
 import com.cardpay.payments.functions.settlement.SettlementDelta;
 import com.cardpay.payments.functions.settlement.SettlementOverflow;
 import com.cardpay.payments.functions.validation.CardPayment;
@@ -75,7 +76,7 @@ class ContractRoundTripTest {
     @Test
     void settlementsFirstAndAdjusted() throws Exception {
         for (Settlement s : List.of(SettlementContractTest.revision(0, null),
-                SettlementContractTest.revision(1, new SettlementDelta(0, 0, 1, 500, 0, 0, 0, 0, 0, -500)))) {
+                SettlementContractTest.revision(1, new SettlementDelta(new SettlementAmounts(0, 0, 1, 500, 0, 0, 0, 0), 0, -500)))) {
             byte[] value = SettlementJson.settlement(s);
 
             assertThat(TopicSchemas.validate(TopicSchemas.SETTLEMENTS, value)).isEmpty();

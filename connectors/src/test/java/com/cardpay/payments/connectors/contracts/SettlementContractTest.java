@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cardpay.payments.connectors.contracts.settlements.SettlementJson;
 import com.cardpay.payments.functions.settlement.Settlement;
+import com.cardpay.payments.functions.settlement.SettlementAmounts;
 import com.cardpay.payments.functions.settlement.SettlementDelta;
 
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class SettlementContractTest {
 
     @Test
     void anAdjustmentConformsWithItsDelta() {
-        SettlementDelta delta = new SettlementDelta(0, 0, 1, 500, 0, 0, 0, 0, 0, -500);
+        SettlementDelta delta = new SettlementDelta(new SettlementAmounts(0, 0, 1, 500, 0, 0, 0, 0), 0, -500);
 
         byte[] value = SettlementJson.settlement(revision(1, delta));
 
@@ -41,10 +42,10 @@ class SettlementContractTest {
         assertThat(TopicSchemas.validate(SETTLEMENTS, SettlementJson.settlement(revision(1, null))))
                 .as("an adjustment without its delta").isNotEmpty();
         assertThat(TopicSchemas.validate(SETTLEMENTS,
-                SettlementJson.settlement(revision(0, new SettlementDelta(0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))))
+                SettlementJson.settlement(revision(0, new SettlementDelta(SettlementAmounts.ZERO, 0, 0)))))
                 .as("a first emission with a delta").isNotEmpty();
         Settlement lowerCaseCurrency = new Settlement("stl_0123456789abcdefABCDEF", "m-1", "eur", START, END, 0, false,
-                2, 10_000, 0, 0, 0, 0, 0, 0, 390, 9_610, 290, 50, 0, null);
+                new SettlementAmounts(2, 10_000, 0, 0, 0, 0, 0, 0), 390, 9_610, 290, 50, 0, null);
         assertThat(TopicSchemas.validate(SETTLEMENTS, SettlementJson.settlement(lowerCaseCurrency))).isNotEmpty();
     }
 
@@ -52,7 +53,7 @@ class SettlementContractTest {
     static Settlement revision(int revision, SettlementDelta delta) {
         // 2 purchases of 10,000.00 minor in total: 290 bps = 290, plus 2 x 50 fixed = 390
         return new Settlement("stl_0123456789abcdefABCDEF", "m-1", "EUR", START, END, revision, revision > 0,
-                2, 10_000, revision > 0 ? 1 : 0, revision > 0 ? 500 : 0, 0, 0, 1, 70_000, 390,
+                new SettlementAmounts(2, 10_000, revision > 0 ? 1 : 0, revision > 0 ? 500 : 0, 0, 0, 1, 70_000), 390,
                 revision > 0 ? 9_110 : 9_610, 290, 50, revision > 0 ? 1 : 0, delta);
     }
 

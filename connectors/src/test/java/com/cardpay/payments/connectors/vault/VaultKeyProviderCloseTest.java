@@ -3,35 +3,23 @@ package com.cardpay.payments.connectors.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.cardpay.payments.connectors.vault.testserver.FakeVaultServer;
 import com.cardpay.payments.functions.tokenization.DataKey;
 import com.cardpay.payments.functions.tokenization.KeyUnavailableException;
 import com.cardpay.payments.functions.tokenization.TokenKey;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /** A closed provider leaves nothing behind: no refresher thread renewing a token, no key to hand out. */
-class VaultKeyProviderCloseTest {
-    @TempDir
-    Path dir;
-
-    @RegisterExtension
-    final FakeVaultExtension vaultExtension = new FakeVaultExtension();
-
+class VaultKeyProviderCloseTest extends VaultKeyProviderTestBase {
     @Test
     void closeStopsTheRefresherThreadAndDropsTheKeys() throws Exception {
-        FakeVaultServer vault = vaultExtension.server();
         Set<Thread> before = refresherThreads();
-        VaultKeyProvider keys = VaultKeyProvider.open(VaultFixture.kubernetes(vault, dir, Duration.ofMinutes(1),
-                Duration.ofMillis(100), 1000), new RecordingMetricGroup());
+        VaultKeyProvider keys = open(Duration.ofMinutes(1), Duration.ofMillis(100), 1000);
         Set<Thread> started = refresherThreads();
         started.removeAll(before);
         TokenKey tokenKey = keys.tokenKey();

@@ -10,36 +10,19 @@ import com.cardpay.payments.functions.tokenization.CardTokenizer;
 import com.cardpay.payments.functions.tokenization.DataKey;
 
 import io.github.jopenlibs.vault.VaultException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /** Login, key loading and rotation against the Vault stand-in, through vault-java-driver. */
-class VaultKeyProviderTest {
+class VaultKeyProviderTest extends VaultKeyProviderTestBase {
     private static final String PAN = "4111111111111111";
-
-    @TempDir
-    Path dir;
-
-    @RegisterExtension
-    final FakeVaultExtension vaultExtension = new FakeVaultExtension();
-
-    private FakeVaultServer vault;
-    private final RecordingMetricGroup metrics = new RecordingMetricGroup();
-
-    @BeforeEach
-    void useVault() {
-        vault = vaultExtension.server();
-    }
 
     @Test
     void kubernetesLoginLoadsTheTokenKeyAndADataKey() throws Exception {
-        try (VaultKeyProvider keys = VaultKeyProvider.open(settings(Duration.ofMinutes(15), Duration.ofSeconds(30), 1000), metrics)) {
+        try (VaultKeyProvider keys = open(Duration.ofMinutes(15), Duration.ofSeconds(30), 1000)) {
             CardTokenizer tokenizer = new CardTokenizer(keys);
 
             CardTokenizer.Token token = tokenizer.tokenize(PAN);
@@ -99,7 +82,7 @@ class VaultKeyProviderTest {
     void theTokenIsRenewedBeforeItsLeaseEnds() throws Exception {
         vault.registerKubernetesRole(VaultFixture.ROLE, VaultFixture.JWT, Duration.ofSeconds(3), Duration.ofHours(1));
 
-        try (VaultKeyProvider keys = VaultKeyProvider.open(settings(Duration.ofMinutes(1), Duration.ofMillis(200), 1000), metrics)) {
+        try (VaultKeyProvider keys = open(Duration.ofMinutes(1), Duration.ofMillis(200), 1000)) {
             awaitTrue(() -> vault.requestCount(FakeVaultServer.Endpoint.TOKEN_RENEW_SELF) >= 2, Duration.ofSeconds(10));
 
             assertThat(vault.requestCount(FakeVaultServer.Endpoint.KUBERNETES_LOGIN)).isEqualTo(1);
@@ -112,7 +95,7 @@ class VaultKeyProviderTest {
         // The lease cannot outlive its max TTL: renewals run out, then a fresh login is needed.
         vault.registerKubernetesRole(VaultFixture.ROLE, VaultFixture.JWT, Duration.ofSeconds(2), Duration.ofSeconds(3));
 
-        try (VaultKeyProvider keys = VaultKeyProvider.open(settings(Duration.ofMinutes(1), Duration.ofMillis(200), 1000), metrics)) {
+        try (VaultKeyProvider keys = open(Duration.ofMinutes(1), Duration.ofMillis(200), 1000)) {
             awaitTrue(() -> vault.requestCount(FakeVaultServer.Endpoint.KUBERNETES_LOGIN) >= 2, Duration.ofSeconds(15));
 
             assertThat(keys.tokenKey().version()).isEqualTo(1);
@@ -121,7 +104,7 @@ class VaultKeyProviderTest {
 
     @Test
     void aNewTokenKeyVersionMovesNewTokensToIt() throws Exception {
-        try (VaultKeyProvider keys = VaultKeyProvider.open(settings(Duration.ofMinutes(1), Duration.ofMillis(200), 1000), metrics)) {
+        try (VaultKeyProvider keys = open(Duration.ofMinutes(1), Duration.ofMillis(200), 1000)) {
             CardTokenizer tokenizer = new CardTokenizer(keys);
             String before = tokenizer.tokenize(PAN).value();
 
@@ -136,7 +119,7 @@ class VaultKeyProviderTest {
 
     @Test
     void afterATransitRotationNewDataKeysUseTheNewVersionAndOldCiphertextsStillOpen() throws Exception {
-        try (VaultKeyProvider keys = VaultKeyProvider.open(settings(Duration.ofMinutes(1), Duration.ofMillis(100), 5), metrics)) {
+        try (VaultKeyProvider keys = open(Duration.ofMinutes(1), Duration.ofMillis(100), 5)) {
             CardTokenizer tokenizer = new CardTokenizer(keys);
             CardTokenizer.Token token = tokenizer.tokenize(PAN);
             VaultRecord old = tokenizer.seal(token, PAN, "12/29", MessageHeaders.EMPTY);
@@ -174,24 +157,5 @@ class VaultKeyProviderTest {
             // The successor is not there yet; the caller retries.
             return new DataKey(new byte[32], "vault:v0:", 0);
         }
-    }
-
-    private VaultSettings settings(Duration keyCacheTtl, Duration refreshInterval, long dataKeyMaxUses) throws Exception {
-        return VaultFixture.kubernetes(vault, dir, keyCacheTtl, refreshInterval, dataKeyMaxUses);
-    }
-
-    static void awaitTrue(CheckedCondition condition, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    @FunctionalInterface
-    interface CheckedCondition {
-        boolean holds() throws Exception;
     }
 }

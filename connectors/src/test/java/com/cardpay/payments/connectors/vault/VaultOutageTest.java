@@ -1,41 +1,22 @@
 package com.cardpay.payments.connectors.vault;
 
-import static com.cardpay.payments.connectors.vault.VaultKeyProviderTest.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cardpay.payments.connectors.vault.testserver.FakeVaultServer;
 import com.cardpay.payments.functions.tokenization.KeyUnavailableException;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 /** What tokenization does while Vault is down: cached keys until their lifetime ends, then a clear stop. */
-class VaultOutageTest {
+class VaultOutageTest extends VaultKeyProviderTestBase {
     private static final Duration REFRESH = Duration.ofMillis(200);
-
-    @TempDir
-    Path dir;
-
-    @RegisterExtension
-    final FakeVaultExtension vaultExtension = new FakeVaultExtension();
-
-    private FakeVaultServer vault;
-    private final RecordingMetricGroup metrics = new RecordingMetricGroup();
-
-    @BeforeEach
-    void useVault() {
-        vault = vaultExtension.server();
-    }
 
     @Test
     void anOutageShorterThanTheCacheLifetimeIsInvisibleToTokenization() throws Exception {
-        try (VaultKeyProvider keys = open(Duration.ofSeconds(5), 1_000_000)) {
+        try (VaultKeyProvider keys = open(Duration.ofSeconds(5), REFRESH, 1_000_000)) {
             vault.goDown(FakeVaultServer.Outage.CONNECTION_REFUSED);
             long outageEnds = System.nanoTime() + Duration.ofMillis(1500).toNanos();
             int used = 0;
@@ -57,7 +38,7 @@ class VaultOutageTest {
 
     @Test
     void anOutageLongerThanTheCacheLifetimeStopsTokenizationThenItRecoversByItself() throws Exception {
-        try (VaultKeyProvider keys = open(Duration.ofSeconds(1), 1_000_000)) {
+        try (VaultKeyProvider keys = open(Duration.ofSeconds(1), REFRESH, 1_000_000)) {
             vault.goDown();
 
             awaitTrue(() -> throwsKeyUnavailable(keys), Duration.ofSeconds(5));
@@ -72,7 +53,7 @@ class VaultOutageTest {
 
     @Test
     void aDataKeyAtItsUseLimitIsNotStretchedWhileVaultIsDown() throws Exception {
-        try (VaultKeyProvider keys = open(Duration.ofMinutes(1), 10)) {
+        try (VaultKeyProvider keys = open(Duration.ofMinutes(1), REFRESH, 10)) {
             vault.goDown();
             for (int i = 0; i < 10; i++) {
                 keys.dataKey();
@@ -90,18 +71,5 @@ class VaultOutageTest {
                 }
             }, Duration.ofSeconds(15));
         }
-    }
-
-    private static boolean throwsKeyUnavailable(VaultKeyProvider keys) {
-        try {
-            keys.tokenKey();
-            return false;
-        } catch (KeyUnavailableException e) {
-            return true;
-        }
-    }
-
-    private VaultKeyProvider open(Duration keyCacheTtl, long dataKeyMaxUses) throws Exception {
-        return VaultKeyProvider.open(VaultFixture.kubernetes(vault, dir, keyCacheTtl, REFRESH, dataKeyMaxUses), metrics);
     }
 }

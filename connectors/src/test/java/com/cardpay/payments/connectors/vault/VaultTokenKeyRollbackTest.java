@@ -1,18 +1,11 @@
 package com.cardpay.payments.connectors.vault;
 
-import static com.cardpay.payments.connectors.vault.VaultKeyProviderTest.awaitTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cardpay.payments.connectors.vault.testserver.FakeVaultServer;
 import com.cardpay.payments.functions.tokenization.CardTokenizer;
-import com.cardpay.payments.functions.tokenization.KeyUnavailableException;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -20,29 +13,15 @@ import java.time.Duration;
  * the version in use, would give the same card a second {@code tok_v<n>_} token: it is refused,
  * counted as an alarm, logged without key material, and not taken as a confirmation of the key.
  */
-class VaultTokenKeyRollbackTest {
+class VaultTokenKeyRollbackTest extends VaultKeyProviderTestBase {
     private static final String PAN = "4111111111111111";
     private static final Duration REFRESH = Duration.ofMillis(100);
-
-    @TempDir
-    Path dir;
-
-    @RegisterExtension
-    final FakeVaultExtension vaultExtension = new FakeVaultExtension();
-
-    private FakeVaultServer vault;
-    private final RecordingMetricGroup metrics = new RecordingMetricGroup();
-
-    @BeforeEach
-    void useVault() {
-        vault = vaultExtension.server();
-    }
 
     @Test
     void aVersionThatGoesBackIsRefusedAndTheCardKeepsItsToken() throws Exception {
         assertThat(VaultFixture.writeTokenKey(vault, (byte) 2)).isEqualTo(2);
         try (CapturedLogs logs = CapturedLogs.of(VaultKeyProvider.class);
-                VaultKeyProvider keys = open(Duration.ofMinutes(1))) {
+                VaultKeyProvider keys = open(Duration.ofMinutes(1), REFRESH, 1000)) {
             CardTokenizer tokenizer = new CardTokenizer(keys);
             String token = tokenizer.tokenize(PAN).value();
 
@@ -60,7 +39,7 @@ class VaultTokenKeyRollbackTest {
     @Test
     void otherKeyMaterialUnderTheSameVersionIsRefusedAndTheCardKeepsItsToken() throws Exception {
         try (CapturedLogs logs = CapturedLogs.of(VaultKeyProvider.class);
-                VaultKeyProvider keys = open(Duration.ofMinutes(1))) {
+                VaultKeyProvider keys = open(Duration.ofMinutes(1), REFRESH, 1000)) {
             String token = new CardTokenizer(keys).tokenize(PAN).value();
 
             assertThat(VaultFixture.recreateTokenKey(vault, (byte) 9)).isEqualTo(1);
@@ -75,7 +54,7 @@ class VaultTokenKeyRollbackTest {
 
     @Test
     void aRefusedKeyIsNoConfirmationSoTokenizationStopsUntilAHigherVersionArrives() throws Exception {
-        try (VaultKeyProvider keys = open(Duration.ofSeconds(1))) {
+        try (VaultKeyProvider keys = open(Duration.ofSeconds(1), REFRESH, 1000)) {
             VaultFixture.recreateTokenKey(vault, (byte) 9);
 
             awaitTrue(() -> throwsKeyUnavailable(keys), Duration.ofSeconds(10));
@@ -93,18 +72,5 @@ class VaultTokenKeyRollbackTest {
         for (byte fill : keyFills) {
             assertThat(logs.lines()).noneMatch(l -> l.contains(VaultFixture.tokenKeyText(fill)));
         }
-    }
-
-    private static boolean throwsKeyUnavailable(VaultKeyProvider keys) {
-        try {
-            keys.tokenKey();
-            return false;
-        } catch (KeyUnavailableException e) {
-            return true;
-        }
-    }
-
-    private VaultKeyProvider open(Duration keyCacheTtl) throws Exception {
-        return VaultKeyProvider.open(VaultFixture.kubernetes(vault, dir, keyCacheTtl, REFRESH, 1000), metrics);
     }
 }

@@ -1,6 +1,7 @@
 package com.cardpay.payments.functions.fraud;
 
 import com.cardpay.payments.functions.model.SourcePosition;
+import com.cardpay.payments.functions.validation.CardNumberDetector;
 
 import javax.annotation.Nullable;
 import java.util.Objects;
@@ -34,8 +35,11 @@ public record RuleStatus(
         RESTORE
     }
 
+    /** Masks any card number in the rule id (it may be the record's key) and the message. */
     public RuleStatus {
         Objects.requireNonNull(origin, "origin");
+        ruleId = ruleId == null ? null : CardNumberDetector.mask(ruleId);
+        message = CardNumberDetector.mask(Objects.requireNonNull(message, "message"));
         if (origin == Origin.UPDATE) {
             Objects.requireNonNull(source, "source");
         }

@@ -1,7 +1,6 @@
 package com.cardpay.payments.functions.fraud;
 
 import com.cardpay.payments.functions.model.TokenizedPayment;
-import com.cardpay.payments.functions.serialization.ScoredPaymentTypeInfoFactory;
 
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
@@ -12,7 +11,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * @param score 0 to 1000
  * @param rulesVersion identity of the rule set that scored it
  */
-@TypeInfo(ScoredPaymentTypeInfoFactory.class)
+@TypeInfo(ScoredPaymentSerializer.Factory.class)
 public record ScoredPayment(
         TokenizedPayment payment,
         CardFeatures card,

@@ -1,7 +1,5 @@
 package com.cardpay.payments.functions.model;
 
-import com.cardpay.payments.functions.serialization.DeadLetterTypeInfoFactory;
-
 import javax.annotation.Nullable;
 
 import org.apache.flink.api.common.typeinfo.TypeInfo;
@@ -12,7 +10,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * source topic at {@code source}, which is null only for a settlement overflow (a line aggregates
  * many payments, so it has no one source record).
  */
-@TypeInfo(DeadLetterTypeInfoFactory.class)
+@TypeInfo(DeadLetterSerializer.Factory.class)
 public record DeadLetter(
         String errorCode,
         String errorMessage,

@@ -1,7 +1,5 @@
 package com.cardpay.payments.functions.model;
 
-import com.cardpay.payments.functions.serialization.IngestOutcomeTypeInfoFactory;
-
 import javax.annotation.Nullable;
 
 import org.apache.flink.api.common.typeinfo.TypeInfo;
@@ -10,7 +8,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * What ingesting one source record produced: either an accepted payment (tokenized, with its vault
  * record) or a dead letter. Exactly one side is set.
  */
-@TypeInfo(IngestOutcomeTypeInfoFactory.class)
+@TypeInfo(IngestOutcomeSerializer.Factory.class)
 public record IngestOutcome(
         @Nullable TokenizedPayment payment,
         @Nullable VaultRecord vaultRecord,

@@ -1,7 +1,5 @@
 package com.cardpay.payments.functions.model;
 
-import com.cardpay.payments.functions.serialization.TokenizedPaymentTypeInfoFactory;
-
 import javax.annotation.Nullable;
 
 import org.apache.flink.api.common.typeinfo.TypeInfo;
@@ -17,7 +15,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * @param contentHash hash of the payment's business content, used by dedupe to tell an exact
  *     replay from a conflicting one
  */
-@TypeInfo(TokenizedPaymentTypeInfoFactory.class)
+@TypeInfo(TokenizedPaymentSerializer.Factory.class)
 public record TokenizedPayment(
         String paymentId,
         String merchantId,

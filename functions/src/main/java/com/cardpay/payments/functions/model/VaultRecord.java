@@ -1,7 +1,5 @@
 package com.cardpay.payments.functions.model;
 
-import com.cardpay.payments.functions.serialization.VaultRecordTypeInfoFactory;
-
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
@@ -14,7 +12,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
  * @param wrappedDataKey the data key as wrapped by the key provider (for Vault, {@code vault:v<n>:…})
  * @param dataKeyVersion the version of the wrapping key
  */
-@TypeInfo(VaultRecordTypeInfoFactory.class)
+@TypeInfo(VaultRecordSerializer.Factory.class)
 public record VaultRecord(
         String cardToken,
         int tokenKeyVersion,

@@ -7,27 +7,28 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 /**
- * Null-safe primitives shared by the record serializers. Strings use Flink's {@link StringValue}
- * encoding (the same as {@code StringSerializer}: no length limit, null allowed). Enums are written
- * as ordinal + 1, with 0 for null: constants may be appended, never reordered or removed.
+ * Null-safe primitives shared by the record serializers and the {@link ValueCodec}s. Strings use
+ * Flink's {@link StringValue} encoding (the same as {@code StringSerializer}: no length limit, null
+ * allowed). Enums are written as ordinal + 1, with 0 for null: constants may be appended, never
+ * reordered or removed.
  */
-final class Codec {
+public final class Codec {
     private Codec() {}
 
-    static void writeString(DataOutputView out, String value) throws IOException {
+    public static void writeString(DataOutputView out, String value) throws IOException {
         StringValue.writeString(value, out);
     }
 
-    static String readString(DataInputView in) throws IOException {
+    public static String readString(DataInputView in) throws IOException {
         return StringValue.readString(in);
     }
 
-    static void writeEnum(DataOutputView out, Enum<?> value) throws IOException {
+    public static void writeEnum(DataOutputView out, Enum<?> value) throws IOException {
         out.writeByte(value == null ? 0 : value.ordinal() + 1);
     }
 
     /** @param constants the enum's {@code values()}, cached by the caller */
-    static <E extends Enum<E>> E readEnum(DataInputView in, E[] constants) throws IOException {
+    public static <E extends Enum<E>> E readEnum(DataInputView in, E[] constants) throws IOException {
         int code = in.readUnsignedByte();
         return code == 0 ? null : constants[code - 1];
     }
@@ -44,7 +45,7 @@ final class Codec {
         return array != null;
     }
 
-    static void writeBytes(DataOutputView out, byte[] value) throws IOException {
+    public static void writeBytes(DataOutputView out, byte[] value) throws IOException {
         if (value == null) {
             out.writeInt(-1);
         } else {
@@ -53,7 +54,7 @@ final class Codec {
         }
     }
 
-    static byte[] readBytes(DataInputView in) throws IOException {
+    public static byte[] readBytes(DataInputView in) throws IOException {
         int length = in.readInt();
         if (length < 0) {
             return null;

@@ -5,7 +5,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
- * The type information the {@code *TypeInfoFactory} classes hand to Flink for an annotated record:
+ * The type information the {@link RecordTypeInfoFactory} subclasses hand to Flink for an annotated record:
  * an opaque, non-key type whose serializer is the given hand-written one.
  */
 public final class RecordTypeInfo<T> extends TypeInformation<T> {

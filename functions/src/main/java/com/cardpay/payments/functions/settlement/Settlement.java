@@ -2,6 +2,8 @@ package com.cardpay.payments.functions.settlement;
 
 import javax.annotation.Nullable;
 
+import org.apache.flink.util.Preconditions;
+
 /**
  * One revision of the settlement of a merchant, in one currency, for one settlement window: the
  * value of {@code payments.settlements}.
@@ -23,11 +25,7 @@ import javax.annotation.Nullable;
  * @param windowEndMillis exclusive, event time
  * @param revision 0 for the first emission, then 1, 2... for each adjustment
  * @param isAdjustment whether an earlier revision of this window was emitted (revision > 0)
- * @param purchaseCount settled (not declined) purchases
- * @param grossMinor their amount
- * @param refundCount settled refunds
- * @param chargebackCount settled chargebacks
- * @param declinedCount declined payments of any type: not settled, only counted
+ * @param amounts the cumulative counts and amounts, in minor units of {@code currency}
  * @param feesMinor the window's fee on its settled purchases
  * @param netMinor {@code grossMinor - refundMinor - chargebackMinor - feesMinor}; negative when the
  *     merchant owes
@@ -43,17 +41,15 @@ public record Settlement(
         long windowEndMillis,
         int revision,
         boolean isAdjustment,
-        long purchaseCount,
-        long grossMinor,
-        long refundCount,
-        long refundMinor,
-        long chargebackCount,
-        long chargebackMinor,
-        long declinedCount,
-        long declinedMinor,
+        SettlementAmounts amounts,
         long feesMinor,
         long netMinor,
         int feeBasisPoints,
         long fixedFeeMinor,
         long lateEventCount,
-        @Nullable SettlementDelta delta) {}
+        @Nullable SettlementDelta delta) {
+
+    public Settlement {
+        Preconditions.checkNotNull(amounts, "settlement without amounts");
+    }
+}

@@ -226,10 +226,8 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
                 SettlementDelta delta = revision == 0
                         ? null : SettlementDelta.between(window.emitted(), window.emittedFeesMinor(), totals, fee);
                 out.collect(new Settlement(id, merchant, currency, start, end, revision, revision > 0,
-                        totals.purchaseCount(), totals.grossMinor(), totals.refundCount(), totals.refundMinor(),
-                        totals.chargebackCount(), totals.chargebackMinor(), totals.declinedCount(),
-                        totals.declinedMinor(), fee, net, plan.basisPoints(), plan.fixedFeeMinor(),
-                        window.lateEventCount(), delta));
+                        totals.amounts(), fee, net, plan.basisPoints(), plan.fixedFeeMinor(), window.lateEventCount(),
+                        delta));
                 settlementsEmitted.inc();
                 if (revision > 0) {
                     adjustments.inc();

@@ -1,6 +1,5 @@
 package com.cardpay.payments.functions.settlement;
 
-import com.cardpay.payments.functions.fraud.Decision;
 import com.cardpay.payments.functions.fraud.ScoredPayment;
 import com.cardpay.payments.functions.model.TokenizedPayment;
 
@@ -8,8 +7,9 @@ import org.apache.flink.util.Preconditions;
 
 /**
  * The running sums of one settlement window of one merchant and currency, in minor units: the
- * state the settlement stage keeps per window. A record, so Flink serializes it without Kryo, and
- * immutable, so the totals last emitted can be kept next to the current ones to compute a delta.
+ * state the settlement stage keeps per window. A record (of a record), so Flink serializes it as a
+ * POJO without Kryo, and immutable, so the totals last emitted can be kept next to the current ones
+ * to compute a delta.
  *
  * <p>Approved and reviewed payments are settled: purchases add to the gross, refunds and
  * chargebacks are taken off it. Declined payments of any type move no money; they are only counted
@@ -20,20 +20,20 @@ import org.apache.flink.util.Preconditions;
  * instead, which stays set, and such totals are never emitted as a settlement. Fees and net are not
  * stored: they are derived from the totals with the merchant's {@link FeePlan} when a revision is
  * emitted.
+ *
+ * @param amounts never null. Checked, so that restoring state of the layout from before they were
+ *     nested here (Flink's POJO evolution would drop the eight old fields and leave this null) fails
+ *     the restore, rather than the first timer afterwards
  */
-public record SettlementTotals(
-        long purchaseCount,
-        long grossMinor,
-        long refundCount,
-        long refundMinor,
-        long chargebackCount,
-        long chargebackMinor,
-        long declinedCount,
-        long declinedMinor,
-        boolean overflowed) {
+public record SettlementTotals(SettlementAmounts amounts, boolean overflowed) {
 
     /** Nothing yet. */
-    public static final SettlementTotals EMPTY = new SettlementTotals(0, 0, 0, 0, 0, 0, 0, 0, false);
+    public static final SettlementTotals EMPTY = new SettlementTotals(SettlementAmounts.ZERO, false);
+
+    public SettlementTotals {
+        Preconditions.checkNotNull(amounts,
+                "settlement totals without amounts: state written before they were nested cannot be restored");
+    }
 
     /**
      * These totals with the payment added; marked overflowed (and otherwise unchanged) if a sum
@@ -46,22 +46,8 @@ public record SettlementTotals(
         if (overflowed) {
             return this;
         }
-        long amount = p.amountMinor();
         try {
-            if (scored.decision() == Decision.DECLINE) {
-                return new SettlementTotals(purchaseCount, grossMinor, refundCount, refundMinor, chargebackCount,
-                        chargebackMinor, Math.incrementExact(declinedCount), Math.addExact(declinedMinor, amount), false);
-            }
-            return switch (p.type()) {
-                case PURCHASE -> new SettlementTotals(Math.incrementExact(purchaseCount), Math.addExact(grossMinor, amount),
-                        refundCount, refundMinor, chargebackCount, chargebackMinor, declinedCount, declinedMinor, false);
-                case REFUND -> new SettlementTotals(purchaseCount, grossMinor, Math.incrementExact(refundCount),
-                        Math.addExact(refundMinor, amount), chargebackCount, chargebackMinor, declinedCount, declinedMinor,
-                        false);
-                case CHARGEBACK -> new SettlementTotals(purchaseCount, grossMinor, refundCount, refundMinor,
-                        Math.incrementExact(chargebackCount), Math.addExact(chargebackMinor, amount), declinedCount,
-                        declinedMinor, false);
-            };
+            return new SettlementTotals(amounts.plus(scored), false);
         } catch (ArithmeticException e) {
             return markOverflowed();
         }
@@ -69,28 +55,24 @@ public record SettlementTotals(
 
     /** These totals, flagged as not emittable. */
     public SettlementTotals markOverflowed() {
-        return overflowed ? this : new SettlementTotals(purchaseCount, grossMinor, refundCount, refundMinor,
-                chargebackCount, chargebackMinor, declinedCount, declinedMinor, true);
+        return overflowed ? this : new SettlementTotals(amounts, true);
     }
 
     /**
-     * The window's fee under {@code plan}, on the gross of settled purchases: refunds and
-     * chargebacks do not give fees back.
+     * The window's fee under {@code plan}; see {@link SettlementAmounts#feesMinor}.
      *
      * @throws ArithmeticException if it does not fit in a long
      */
     public long feesMinor(FeePlan plan) {
-        return plan.feeMinor(purchaseCount, grossMinor);
+        return amounts.feesMinor(plan);
     }
 
     /**
-     * What the merchant is paid for the window: gross - refunds - chargebacks - fees; negative when
-     * the merchant owes.
+     * What the merchant is paid for the window; see {@link SettlementAmounts#netMinor}.
      *
      * @throws ArithmeticException if it does not fit in a long
      */
     public long netMinor(long feesMinor) {
-        return Math.subtractExact(Math.subtractExact(Math.subtractExact(grossMinor, refundMinor), chargebackMinor),
-                feesMinor);
+        return amounts.netMinor(feesMinor);
     }
 }

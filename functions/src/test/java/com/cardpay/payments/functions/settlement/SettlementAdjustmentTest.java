@@ -38,12 +38,13 @@ class SettlementAdjustmentTest {
             assertThat(rev1.settlementId()).isEqualTo(h.settlements().get(0).settlementId());
             assertThat(rev1.revision()).isEqualTo(1);
             assertThat(rev1.isAdjustment()).isTrue();
-            assertThat(rev1.purchaseCount()).isEqualTo(2);
-            assertThat(rev1.grossMinor()).isEqualTo(15_000);
+            assertThat(rev1.amounts().purchaseCount()).isEqualTo(2);
+            assertThat(rev1.amounts().grossMinor()).isEqualTo(15_000);
             assertThat(rev1.feesMinor()).isEqualTo(435 + 60);
             assertThat(rev1.netMinor()).isEqualTo(14_505);
             assertThat(rev1.lateEventCount()).isEqualTo(1);
-            assertThat(rev1.delta()).isEqualTo(new SettlementDelta(1, 5_000, 0, 0, 0, 0, 0, 0, 175, 4_825));
+            assertThat(rev1.delta())
+                    .isEqualTo(new SettlementDelta(new SettlementAmounts(1, 5_000, 0, 0, 0, 0, 0, 0), 175, 4_825));
 
             h.send(refund(hours(3), 1_000));
             h.watermark(CLOSE0 + hours(5));
@@ -51,12 +52,13 @@ class SettlementAdjustmentTest {
             Settlement rev2 = h.settlements().get(2);
             assertThat(rev2.revision()).isEqualTo(2);
             assertThat(rev2.isAdjustment()).isTrue();
-            assertThat(rev2.refundCount()).isEqualTo(1);
-            assertThat(rev2.refundMinor()).isEqualTo(1_000);
+            assertThat(rev2.amounts().refundCount()).isEqualTo(1);
+            assertThat(rev2.amounts().refundMinor()).isEqualTo(1_000);
             assertThat(rev2.feesMinor()).isEqualTo(495);
             assertThat(rev2.netMinor()).isEqualTo(13_505);
             assertThat(rev2.lateEventCount()).isEqualTo(2);
-            assertThat(rev2.delta()).isEqualTo(new SettlementDelta(0, 0, 1, 1_000, 0, 0, 0, 0, 0, -1_000));
+            assertThat(rev2.delta())
+                    .isEqualTo(new SettlementDelta(new SettlementAmounts(0, 0, 1, 1_000, 0, 0, 0, 0), 0, -1_000));
 
             assertThat(h.counter("payments_settlement_lines_emitted")).isEqualTo(3);
             assertThat(h.counter("payments_settlement_adjustments")).isEqualTo(2);
@@ -88,10 +90,9 @@ class SettlementAdjustmentTest {
             assertThat(revisions).extracting(Settlement::revision).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
             Settlement last = revisions.get(revisions.size() - 1);
             SettlementDelta sum = sumOfDeltasWithRevisionZero(revisions);
-            assertThat(sum).isEqualTo(new SettlementDelta(last.purchaseCount(), last.grossMinor(), last.refundCount(),
-                    last.refundMinor(), last.chargebackCount(), last.chargebackMinor(), last.declinedCount(),
-                    last.declinedMinor(), last.feesMinor(), last.netMinor()));
-            assertThat(last.feesMinor()).isEqualTo(new FeePlan(290, 30).feeMinor(last.purchaseCount(), last.grossMinor()));
+            assertThat(sum).isEqualTo(new SettlementDelta(last.amounts(), last.feesMinor(), last.netMinor()));
+            assertThat(last.feesMinor())
+                    .isEqualTo(new FeePlan(290, 30).feeMinor(last.amounts().purchaseCount(), last.amounts().grossMinor()));
         }
     }
 
@@ -110,7 +111,8 @@ class SettlementAdjustmentTest {
             h.watermark(CLOSE0 + DAY + 1);
             assertThat(h.settlements().subList(2, h.settlements().size()))
                     .extracting(Settlement::windowStartMillis, Settlement::revision, Settlement::lateEventCount,
-                            s -> s.delta().purchaseCount(), s -> s.delta().grossMinor(), s -> s.delta().refundMinor())
+                            s -> s.delta().amounts().purchaseCount(), s -> s.delta().amounts().grossMinor(),
+                            s -> s.delta().amounts().refundMinor())
                     .containsExactly(tuple(DAY0, 1, 3L, 2L, 500L, 50L), tuple(DAY0 + DAY, 1, 2L, 1L, 2_000L, 10L));
             assertThat(h.counter("payments_settlement_late_payments")).isEqualTo(5);
             assertThat(h.counter("payments_settlement_adjustments")).isEqualTo(2);
@@ -138,7 +140,7 @@ class SettlementAdjustmentTest {
             h.send(purchase(hours(3), 1_000));
             h.watermark(CLOSE0 + hours(5));
             assertThat(h.settlements().get(1).revision()).isEqualTo(1);
-            assertThat(h.settlements().get(1).delta().grossMinor()).isEqualTo(1_000);
+            assertThat(h.settlements().get(1).delta().amounts().grossMinor()).isEqualTo(1_000);
         }
     }
 
@@ -149,7 +151,7 @@ class SettlementAdjustmentTest {
             h.watermark(EXPIRY0 - 1);
             h.send(purchase(hours(2), 1_000));
             h.watermark(EXPIRY0);
-            assertThat(h.settlements()).extracting(Settlement::revision, Settlement::grossMinor)
+            assertThat(h.settlements()).extracting(Settlement::revision, s -> s.amounts().grossMinor())
                     .as("the last moment still adjusts").containsExactly(tuple(0, 10_000L), tuple(1, 11_000L));
 
             SettlementPayments tooLate = refund(hours(3), 700);
@@ -179,18 +181,21 @@ class SettlementAdjustmentTest {
 
     private static SettlementDelta sumOfDeltasWithRevisionZero(List<Settlement> revisions) {
         Settlement first = revisions.get(0);
-        long[] sum = {first.purchaseCount(), first.grossMinor(), first.refundCount(), first.refundMinor(),
-                first.chargebackCount(), first.chargebackMinor(), first.declinedCount(), first.declinedMinor(),
-                first.feesMinor(), first.netMinor()};
+        long[] sum = figures(first.amounts(), first.feesMinor(), first.netMinor());
         for (Settlement s : revisions.subList(1, revisions.size())) {
             SettlementDelta d = s.delta();
-            long[] delta = {d.purchaseCount(), d.grossMinor(), d.refundCount(), d.refundMinor(), d.chargebackCount(),
-                    d.chargebackMinor(), d.declinedCount(), d.declinedMinor(), d.feesMinor(), d.netMinor()};
+            long[] delta = figures(d.amounts(), d.feesMinor(), d.netMinor());
             for (int i = 0; i < sum.length; i++) {
                 sum[i] += delta[i];
             }
         }
-        return new SettlementDelta(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7], sum[8], sum[9]);
+        return new SettlementDelta(new SettlementAmounts(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7]),
+                sum[8], sum[9]);
+    }
+
+    private static long[] figures(SettlementAmounts a, long feesMinor, long netMinor) {
+        return new long[] {a.purchaseCount(), a.grossMinor(), a.refundCount(), a.refundMinor(), a.chargebackCount(),
+            a.chargebackMinor(), a.declinedCount(), a.declinedMinor(), feesMinor, netMinor};
     }
 
     @Test
@@ -206,7 +211,8 @@ class SettlementAdjustmentTest {
             assertThat(h.settlements()).hasSize(2);
             Settlement rev1 = h.settlements().get(1);
             assertThat(rev1.revision()).isEqualTo(1);
-            assertThat(rev1.delta()).isEqualTo(new SettlementDelta(1, 5_000, 1, 1_000, 0, 0, 0, 0, 175, 3_825));
+            assertThat(rev1.delta())
+                    .isEqualTo(new SettlementDelta(new SettlementAmounts(1, 5_000, 1, 1_000, 0, 0, 0, 0), 175, 3_825));
             assertThat(h.harness.numProcessingTimeTimers()).isZero();
 
             // the watermark timer that was also waiting finds nothing left to emit

@@ -37,7 +37,7 @@ class SettlementEmissionTest {
 
             h.watermark(CLOSE0);
             assertThat(h.settlements()).containsExactly(new Settlement(SettlementId.of("m-1", "EUR", DAY0, DAY0 + DAY),
-                    "m-1", "EUR", DAY0, DAY0 + DAY, 0, false, 2, 30_000, 1, 3_000, 1, 1_000, 0, 0,
+                    "m-1", "EUR", DAY0, DAY0 + DAY, 0, false, new SettlementAmounts(2, 30_000, 1, 3_000, 1, 1_000, 0, 0),
                     870 + 2 * 30, 30_000 - 3_000 - 1_000 - 930, 290, 30, 0, null));
             assertThat(h.counter("payments_settlement_lines_emitted")).isEqualTo(1);
             assertThat(h.counter("payments_settlement_adjustments")).isZero();
@@ -54,7 +54,8 @@ class SettlementEmissionTest {
 
             h.watermark(CLOSE0 + DAY);
             assertThat(h.settlements())
-                    .extracting(Settlement::windowStartMillis, Settlement::purchaseCount, Settlement::grossMinor)
+                    .extracting(Settlement::windowStartMillis, s -> s.amounts().purchaseCount(),
+                            s -> s.amounts().grossMinor())
                     .containsExactly(tuple(DAY0, 3L, 600L), tuple(DAY0 + DAY, 2L, 3_000L));
         }
     }
@@ -69,8 +70,8 @@ class SettlementEmissionTest {
 
             assertThat(h.settlements()).singleElement().satisfies(s -> {
                 assertThat(s.revision()).isZero();
-                assertThat(s.purchaseCount()).isEqualTo(3);
-                assertThat(s.grossMinor()).isEqualTo(15_001);
+                assertThat(s.amounts().purchaseCount()).isEqualTo(3);
+                assertThat(s.amounts().grossMinor()).isEqualTo(15_001);
                 assertThat(s.lateEventCount()).isZero();
             });
             assertThat(h.counter("payments_settlement_late_payments")).isZero();
@@ -85,9 +86,9 @@ class SettlementEmissionTest {
 
             h.watermark(DAY0 + hours(22) - 1);
             assertThat(h.settlements()).extracting(Settlement::windowStartMillis, Settlement::windowEndMillis,
-                    Settlement::grossMinor).containsExactly(tuple(DAY0 - hours(2), DAY0 + hours(22), 100L));
+                    s -> s.amounts().grossMinor()).containsExactly(tuple(DAY0 - hours(2), DAY0 + hours(22), 100L));
             h.watermark(DAY0 + DAY + hours(22) - 1);
-            assertThat(h.settlements()).extracting(Settlement::windowStartMillis, Settlement::grossMinor)
+            assertThat(h.settlements()).extracting(Settlement::windowStartMillis, s -> s.amounts().grossMinor())
                     .containsExactly(tuple(DAY0 - hours(2), 100L), tuple(DAY0 + hours(22), 200L));
         }
     }
@@ -101,8 +102,8 @@ class SettlementEmissionTest {
             h.watermark(CLOSE0);
 
             assertThat(h.settlements())
-                    .extracting(Settlement::merchantId, Settlement::currency, Settlement::purchaseCount,
-                            Settlement::grossMinor)
+                    .extracting(Settlement::merchantId, Settlement::currency, s -> s.amounts().purchaseCount(),
+                            s -> s.amounts().grossMinor())
                     .containsExactlyInAnyOrder(tuple("m-1", "EUR", 2L, 11_000L), tuple("m-1", "USD", 1L, 700L),
                             tuple("m-1", "JPY", 1L, 50L), tuple("m-2", "EUR", 1L, 900L));
             assertThat(h.settlements()).extracting(Settlement::settlementId).doesNotHaveDuplicates();
@@ -118,11 +119,11 @@ class SettlementEmissionTest {
             h.watermark(CLOSE0);
 
             Settlement s = h.settlements().get(0);
-            assertThat(s.purchaseCount()).isEqualTo(2);
-            assertThat(s.grossMinor()).isEqualTo(15_000);
-            assertThat(s.refundCount()).isZero();
-            assertThat(s.declinedCount()).isEqualTo(2);
-            assertThat(s.declinedMinor()).isEqualTo(9_000);
+            assertThat(s.amounts().purchaseCount()).isEqualTo(2);
+            assertThat(s.amounts().grossMinor()).isEqualTo(15_000);
+            assertThat(s.amounts().refundCount()).isZero();
+            assertThat(s.amounts().declinedCount()).isEqualTo(2);
+            assertThat(s.amounts().declinedMinor()).isEqualTo(9_000);
             assertThat(s.feesMinor()).isEqualTo(435 + 60);
             assertThat(s.netMinor()).isEqualTo(15_000 - 495);
         }

@@ -58,7 +58,7 @@ class SettlementOverflowTest {
         try (SettlementHarness h = SettlementHarness.open()) {
             h.send(purchase(hours(1), Long.MAX_VALUE - 10).merchant("m-flat"));
             h.watermark(CLOSE0);
-            assertThat(h.settlements()).extracting(Settlement::grossMinor).containsExactly(Long.MAX_VALUE - 10);
+            assertThat(h.settlements()).extracting(s -> s.amounts().grossMinor()).containsExactly(Long.MAX_VALUE - 10);
 
             h.send(purchase(hours(2), 100).merchant("m-flat"));
             h.watermark(CLOSE0 + 1);

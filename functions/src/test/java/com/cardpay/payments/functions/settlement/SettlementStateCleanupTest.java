@@ -55,8 +55,8 @@ class SettlementStateCleanupTest {
             restored.watermark(CLOSE0 + DAY);
 
             assertThat(restored.settlements())
-                    .extracting(Settlement::windowStartMillis, Settlement::revision, Settlement::grossMinor,
-                            s -> s.delta() == null ? null : s.delta().grossMinor())
+                    .extracting(Settlement::windowStartMillis, Settlement::revision, s -> s.amounts().grossMinor(),
+                            s -> s.delta() == null ? null : s.delta().amounts().grossMinor())
                     .containsExactly(tuple(SettlementPayments.DAY0, 1, 15_000L, 5_000L),
                             tuple(SettlementPayments.DAY0 + DAY, 0, 5_000L, null));
 

@@ -17,19 +17,20 @@ import org.junit.jupiter.api.Test;
  * serialized without Kryo, as the job runs with generic types disabled.
  */
 class SettlementStateTypesTest {
-    private static final SettlementDelta DELTA = new SettlementDelta(1, 2, 3, 4, 5, 6, 7, 8, 9, -10);
+    private static final SettlementDelta DELTA =
+            new SettlementDelta(new SettlementAmounts(1, 2, 3, 4, 5, 6, 7, 8), 9, -10);
 
     @Test
     void stateAndOutputTypesArePojosWithoutGenericFields() {
-        for (Class<?> type : new Class<?>[] {SettlementTotals.class, EmittedWindow.class, Settlement.class,
-                SettlementDelta.class, SettlementOverflow.class}) {
+        for (Class<?> type : new Class<?>[] {SettlementTotals.class, SettlementAmounts.class, EmittedWindow.class,
+                Settlement.class, SettlementDelta.class, SettlementOverflow.class}) {
             assertPojoWithoutGenericFields(type);
         }
     }
 
     @Test
     void theyRoundTripWithGenericTypesDisabled() throws Exception {
-        SettlementTotals totals = new SettlementTotals(1, 2, 3, 4, 5, 6, 7, 8, true);
+        SettlementTotals totals = new SettlementTotals(new SettlementAmounts(1, 2, 3, 4, 5, 6, 7, 8), true);
         EmittedWindow window = new EmittedWindow(3, SettlementTotals.EMPTY, 42, totals, 2, 9);
         Settlement first = settlement(0, null);
         Settlement adjustment = settlement(4, DELTA);
@@ -40,6 +41,12 @@ class SettlementStateTypesTest {
         assertThat(roundTrip(Settlement.class, first)).isEqualTo(first);
         assertThat(roundTrip(Settlement.class, adjustment)).isEqualTo(adjustment);
         assertThat(roundTrip(SettlementOverflow.class, overflow)).isEqualTo(overflow);
+    }
+
+    @Test
+    void totalsAlwaysHaveTheirAmounts() {
+        // a restore that finds no amounts (state from before they were nested) fails, never settles from zero
+        assertThatThrownBy(() -> new SettlementTotals(null, false)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
@@ -56,14 +63,15 @@ class SettlementStateTypesTest {
             h.send(purchase(hours(3), 100));
             try (SettlementHarness restored = SettlementHarness.restore(h.harness.snapshot(1, CLOSE0))) {
                 restored.watermark(CLOSE0 + 1);
-                assertThat(restored.settlements()).singleElement().extracting(Settlement::grossMinor).isEqualTo(200L);
+                assertThat(restored.settlements()).singleElement().extracting(s -> s.amounts().grossMinor())
+                        .isEqualTo(200L);
             }
         }
     }
 
     private static Settlement settlement(int revision, SettlementDelta delta) {
-        return new Settlement("stl_x", "m-1", "EUR", 0, 86_400_000, revision, revision > 0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
-                -10, 290, 30, 11, delta);
+        return new Settlement("stl_x", "m-1", "EUR", 0, 86_400_000, revision, revision > 0,
+                new SettlementAmounts(1, 2, 3, 4, 5, 6, 7, 8), 9, -10, 290, 30, 11, delta);
     }
 
 }

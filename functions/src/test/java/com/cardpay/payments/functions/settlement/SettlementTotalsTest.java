@@ -21,7 +21,7 @@ class SettlementTotalsTest {
                 .add(refund(2, 3_000).build())
                 .add(chargeback(3, 1_000).build());
 
-        assertThat(t).isEqualTo(new SettlementTotals(2, 30_000, 1, 3_000, 1, 1_000, 0, 0, false));
+        assertThat(t).isEqualTo(new SettlementTotals(new SettlementAmounts(2, 30_000, 1, 3_000, 1, 1_000, 0, 0), false));
         assertThat(t.feesMinor(PLAN)).isEqualTo(870 + 60);
         assertThat(t.netMinor(t.feesMinor(PLAN))).isEqualTo(30_000 - 3_000 - 1_000 - 930);
     }
@@ -33,7 +33,7 @@ class SettlementTotalsTest {
                 .add(refund(0, 2_000).decision(Decision.DECLINE).build())
                 .add(chargeback(0, 500).decision(Decision.DECLINE).build());
 
-        assertThat(t).isEqualTo(new SettlementTotals(0, 0, 0, 0, 0, 0, 3, 9_500, false));
+        assertThat(t).isEqualTo(new SettlementTotals(new SettlementAmounts(0, 0, 0, 0, 0, 0, 3, 9_500), false));
         assertThat(t.feesMinor(PLAN)).isZero();
         assertThat(t.netMinor(0)).isZero();
     }
@@ -51,7 +51,7 @@ class SettlementTotalsTest {
 
         SettlementTotals over = big.add(purchase(1, 1).build());
         assertThat(over.overflowed()).isTrue();
-        assertThat(over.grossMinor()).as("left as before the overflow").isEqualTo(Long.MAX_VALUE);
+        assertThat(over.amounts().grossMinor()).as("left as before the overflow").isEqualTo(Long.MAX_VALUE);
         assertThat(over.add(refund(2, 1).build())).as("sticky").isSameAs(over);
         assertThat(SettlementTotals.EMPTY.add(refund(0, Long.MAX_VALUE).build()).add(refund(0, 1).build()).overflowed())
                 .isTrue();

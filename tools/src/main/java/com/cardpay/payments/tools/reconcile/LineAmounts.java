@@ -1,6 +1,7 @@
 package com.cardpay.payments.tools.reconcile;
 
 import com.cardpay.payments.functions.settlement.Settlement;
+import com.cardpay.payments.functions.settlement.SettlementAmounts;
 import com.cardpay.payments.functions.settlement.SettlementDelta;
 
 import java.util.ArrayList;
@@ -18,18 +19,20 @@ record LineAmounts(long[] values) {
         return new LineAmounts(new long[FIELDS.size()]);
     }
 
-    /** A settlement record's cumulative amounts, in {@link #FIELDS}' order. */
+    /** A settlement record's cumulative figures, fees and net, in {@link #FIELDS}' order. */
     static LineAmounts totalsOf(Settlement s) {
-        return new LineAmounts(new long[] {s.purchaseCount(), s.grossMinor(), s.refundCount(), s.refundMinor(),
-                s.chargebackCount(), s.chargebackMinor(), s.declinedCount(), s.declinedMinor(), s.feesMinor(), s.netMinor()});
+        return of(s.amounts(), s.feesMinor(), s.netMinor());
     }
 
     /** A settlement record's delta, in {@link #FIELDS}' order; null on revision 0. */
     static LineAmounts deltaOf(Settlement s) {
         SettlementDelta d = s.delta();
-        return d == null ? null : new LineAmounts(new long[] {d.purchaseCount(), d.grossMinor(), d.refundCount(),
-                d.refundMinor(), d.chargebackCount(), d.chargebackMinor(), d.declinedCount(), d.declinedMinor(),
-                d.feesMinor(), d.netMinor()});
+        return d == null ? null : of(d.amounts(), d.feesMinor(), d.netMinor());
+    }
+
+    private static LineAmounts of(SettlementAmounts a, long feesMinor, long netMinor) {
+        return new LineAmounts(new long[] {a.purchaseCount(), a.grossMinor(), a.refundCount(), a.refundMinor(),
+                a.chargebackCount(), a.chargebackMinor(), a.declinedCount(), a.declinedMinor(), feesMinor, netMinor});
     }
 
     long get(String field) {

@@ -18,6 +18,7 @@ import com.cardpay.payments.functions.model.SourcePosition;
 import com.cardpay.payments.functions.model.TokenizedPayment;
 import com.cardpay.payments.functions.settlement.FeeSchedule;
 import com.cardpay.payments.functions.settlement.Settlement;
+import com.cardpay.payments.functions.settlement.SettlementAmounts;
 import com.cardpay.payments.functions.settlement.SettlementDelta;
 import com.cardpay.payments.jobs.config.SettlementSettings;
 
@@ -193,15 +194,19 @@ class ReconciliationTest {
 
     private void settlement(String merchant, String currency, long start, int revision, long[] totals, long[] delta) {
         Settlement s = new Settlement("stl_" + merchant + currency + start, merchant, currency, start, start + 60_000, revision,
-                revision > 0, totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], totals[6], totals[7],
-                totals[8], totals[9], 100, 5, 0, delta == null ? null : new SettlementDelta(delta[0], delta[1], delta[2],
-                        delta[3], delta[4], delta[5], delta[6], delta[7], delta[8], delta[9]));
+                revision > 0, figures(totals), totals[8], totals[9], 100, 5, 0,
+                delta == null ? null : new SettlementDelta(figures(delta), delta[8], delta[9]));
         r.settlement(SettlementJson.settlement(s), "settlements:" + merchant + currency + start + "#" + revision);
     }
 
     /** A line's amounts, in {@link LineAmounts#FIELDS}' order. */
     private static long[] amounts(long... v) {
         return v;
+    }
+
+    /** The eight counts and amounts of {@code v}, a line's amounts in {@link LineAmounts#FIELDS}' order. */
+    private static SettlementAmounts figures(long[] v) {
+        return new SettlementAmounts(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
     }
 
     private static byte[] json(Map<String, Object> fields) {

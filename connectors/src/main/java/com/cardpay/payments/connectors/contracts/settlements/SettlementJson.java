@@ -2,6 +2,7 @@ package com.cardpay.payments.connectors.contracts.settlements;
 
 import com.cardpay.payments.connectors.contracts.ContractJson;
 import com.cardpay.payments.functions.settlement.Settlement;
+import com.cardpay.payments.functions.settlement.SettlementAmounts;
 import com.cardpay.payments.functions.settlement.SettlementDelta;
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -28,8 +29,7 @@ public final class SettlementJson {
             g.writeStringField("window_end", Instant.ofEpochMilli(s.windowEndMillis()).toString());
             g.writeNumberField("revision", s.revision());
             g.writeBooleanField("is_adjustment", s.isAdjustment());
-            amounts(g, s.purchaseCount(), s.grossMinor(), s.refundCount(), s.refundMinor(), s.chargebackCount(),
-                    s.chargebackMinor(), s.declinedCount(), s.declinedMinor(), s.feesMinor(), s.netMinor());
+            amounts(g, s.amounts(), s.feesMinor(), s.netMinor());
             g.writeObjectFieldStart("fee_plan");
             g.writeNumberField("basis_points", s.feeBasisPoints());
             g.writeNumberField("fixed_fee_minor", s.fixedFeeMinor());
@@ -38,24 +38,22 @@ public final class SettlementJson {
             SettlementDelta d = s.delta();
             if (d != null) {
                 g.writeObjectFieldStart("delta");
-                amounts(g, d.purchaseCount(), d.grossMinor(), d.refundCount(), d.refundMinor(), d.chargebackCount(),
-                        d.chargebackMinor(), d.declinedCount(), d.declinedMinor(), d.feesMinor(), d.netMinor());
+                amounts(g, d.amounts(), d.feesMinor(), d.netMinor());
                 g.writeEndObject();
             }
         });
     }
 
-    private static void amounts(JsonGenerator g, long purchaseCount, long grossMinor, long refundCount, long refundMinor,
-            long chargebackCount, long chargebackMinor, long declinedCount, long declinedMinor, long feesMinor,
-            long netMinor) throws IOException {
-        g.writeNumberField("purchase_count", purchaseCount);
-        g.writeNumberField("gross_minor", grossMinor);
-        g.writeNumberField("refund_count", refundCount);
-        g.writeNumberField("refund_minor", refundMinor);
-        g.writeNumberField("chargeback_count", chargebackCount);
-        g.writeNumberField("chargeback_minor", chargebackMinor);
-        g.writeNumberField("declined_count", declinedCount);
-        g.writeNumberField("declined_minor", declinedMinor);
+    /** The same fields, in the same order, for the cumulative figures and for the delta. */
+    private static void amounts(JsonGenerator g, SettlementAmounts a, long feesMinor, long netMinor) throws IOException {
+        g.writeNumberField("purchase_count", a.purchaseCount());
+        g.writeNumberField("gross_minor", a.grossMinor());
+        g.writeNumberField("refund_count", a.refundCount());
+        g.writeNumberField("refund_minor", a.refundMinor());
+        g.writeNumberField("chargeback_count", a.chargebackCount());
+        g.writeNumberField("chargeback_minor", a.chargebackMinor());
+        g.writeNumberField("declined_count", a.declinedCount());
+        g.writeNumberField("declined_minor", a.declinedMinor());
         g.writeNumberField("fees_minor", feesMinor);
         g.writeNumberField("net_minor", netMinor);
     }

@@ -3,6 +3,7 @@ package com.cardpay.payments.connectors.contracts.settlements;
 import com.cardpay.payments.connectors.contracts.JsonRecord;
 import com.cardpay.payments.connectors.contracts.UnreadableRecordException;
 import com.cardpay.payments.functions.settlement.Settlement;
+import com.cardpay.payments.functions.settlement.SettlementAmounts;
 import com.cardpay.payments.functions.settlement.SettlementDelta;
 
 /**
@@ -22,16 +23,19 @@ public final class SettlementReader {
             throw r.problem("revision", "0 goes without is_adjustment and delta, a later one with both");
         }
         JsonRecord fees = r.object("fee_plan");
-        SettlementDelta delta = d == null ? null : new SettlementDelta(d.integer("purchase_count"),
-                d.integer("gross_minor"), d.integer("refund_count"), d.integer("refund_minor"),
-                d.integer("chargeback_count"), d.integer("chargeback_minor"), d.integer("declined_count"),
-                d.integer("declined_minor"), d.integer("fees_minor"), d.integer("net_minor"));
+        SettlementDelta delta = d == null ? null
+                : new SettlementDelta(amounts(d), d.integer("fees_minor"), d.integer("net_minor"));
         return new Settlement(r.text("settlement_id"), r.text("merchant_id"), r.text("currency"),
                 r.instant("window_start"), r.instant("window_end"), revision, adjustment,
-                r.integer("purchase_count"), r.integer("gross_minor"), r.integer("refund_count"),
-                r.integer("refund_minor"), r.integer("chargeback_count"), r.integer("chargeback_minor"),
-                r.integer("declined_count"), r.integer("declined_minor"), r.integer("fees_minor"), r.integer("net_minor"),
+                amounts(r), r.integer("fees_minor"), r.integer("net_minor"),
                 fees.smallInteger("basis_points"), fees.integer("fixed_fee_minor"),
                 r.has("late_payments") ? r.integer("late_payments") : 0, delta);
+    }
+
+    /** The eight figures, as {@link SettlementJson} writes them for the totals and for the delta. */
+    private static SettlementAmounts amounts(JsonRecord r) throws UnreadableRecordException {
+        return new SettlementAmounts(r.integer("purchase_count"), r.integer("gross_minor"), r.integer("refund_count"),
+                r.integer("refund_minor"), r.integer("chargeback_count"), r.integer("chargeback_minor"),
+                r.integer("declined_count"), r.integer("declined_minor"));
     }
 }

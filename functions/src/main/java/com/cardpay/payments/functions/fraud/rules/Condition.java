@@ -7,8 +7,8 @@ import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 /**
- * A compiled condition. Features are resolved to readers at parse time; evaluating walks arrays and
- * compares primitives, and allocates nothing.
+ * A compiled condition. Features are resolved to readers when the rule is compiled
+ * ({@link RuleCompiler}); evaluating walks arrays and compares primitives, and allocates nothing.
  */
 sealed interface Condition {
     boolean test(Feature.Values values);

@@ -11,8 +11,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * One compiled fraud rule, immutable and thread-safe. Made only by {@link RuleParser}, so every
- * instance is valid. Two rules are equal when their canonical JSON is.
+ * One compiled fraud rule, immutable and thread-safe. Made only by {@link RuleCompiler} from a
+ * definition {@link RuleParser} checked, so every instance is valid. Two rules are equal when their
+ * canonical JSON is.
  */
 public final class FraudRule {
     private final String id;

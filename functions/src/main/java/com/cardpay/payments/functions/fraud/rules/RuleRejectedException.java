@@ -1,11 +1,14 @@
 package com.cardpay.payments.functions.fraud.rules;
 
+import com.cardpay.payments.functions.validation.CardNumberDetector;
+
 import javax.annotation.Nullable;
 
 /**
  * A rule update that was not accepted. The message says what is wrong, for the
  * {@code payments.fraud-rules.status} topic; it never quotes more of the record than the offending
- * value.
+ * value, and a card number in it (a rule is typed by a person: an id, a field name or a parser's
+ * quote of the text can hold one pasted by mistake) is masked by the one card-number detector.
  */
 public final class RuleRejectedException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -39,9 +42,9 @@ public final class RuleRejectedException extends Exception {
     private final int version;
 
     public RuleRejectedException(Category category, @Nullable String ruleId, int version, String message) {
-        super(message);
+        super(CardNumberDetector.mask(message));
         this.category = category;
-        this.ruleId = ruleId;
+        this.ruleId = ruleId == null ? null : CardNumberDetector.mask(ruleId);
         this.version = version;
     }
 

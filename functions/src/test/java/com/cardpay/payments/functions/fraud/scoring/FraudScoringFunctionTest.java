@@ -22,6 +22,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import com.cardpay.payments.functions.validation.CardNumberDetector;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -97,6 +98,29 @@ class FraudScoringFunctionTest {
         assertThat(out.get(1).rulesVersion()).isEqualTo(out.get(0).rulesVersion());
         assertThat(statuses()).hasSize(3).allSatisfy(s -> assertThat(s.accepted()).isFalse());
         assertThat(statuses().get(0).message()).contains("card.count_2m");
+    }
+
+    @Test
+    void aRejectedRuleNeverEchoesACardNumberToTheStatusTopic() throws Exception {
+        // Rules are typed by people; a card number pasted by mistake must not reach the status topic,
+        // whether the parser quotes it (bad JSON), names it (an id, a field) or repeats a value.
+        String pan = "4111 1111 1111 1111";
+        List<String> updates = List.of(
+                "{\"id\": 4111111111111111x}",
+                "{\"id\":\"" + pan + "\",\"version\":1}",
+                "{\"id\":\"r1\",\"version\":1,\"" + pan + "\":1}",
+                "{\"id\":\"r1\",\"version\":1,\"state\":\"ACTIVE\",\"when\":{\"feature\":\"" + pan
+                        + "\",\"op\":\">\",\"value\":1},\"points\":10}");
+        long t = 1;
+        for (String update : updates) {
+            harness.processBroadcastElement(new StreamRecord<>(update(update), t++));
+        }
+
+        assertThat(statuses()).hasSize(updates.size()).allSatisfy(s -> {
+            assertThat(s.accepted()).isFalse();
+            assertThat(CardNumberDetector.containsCardNumber(s.message())).as(s.message()).isFalse();
+            assertThat(s.ruleId() == null || !CardNumberDetector.containsCardNumber(s.ruleId())).as(s.ruleId()).isTrue();
+        });
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.cardpay.payments.integration;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -38,6 +39,10 @@ class ModuleLayeringTest {
             .whereLayer("jobs").mayOnlyBeAccessedByLayers("tools", "local")
             .whereLayer("connectors").mayOnlyBeAccessedByLayers("jobs", "tools", "local")
             .whereLayer("functions").mayOnlyBeAccessedByLayers("connectors", "jobs", "tools", "local");
+
+    /** Every package, of every module: records, their serializers and the shared codecs included. */
+    @ArchTest
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching("com.cardpay.payments.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule FUNCTIONS_DOES_NO_KAFKA_FILE_OR_NETWORK_IO = noClasses()

@@ -20,7 +20,7 @@ import com.cardpay.payments.integration.testutils.KafkaTestSupport;
 import com.cardpay.payments.integration.testutils.LogCapture;
 import com.cardpay.payments.integration.testutils.MiniClusters;
 import com.cardpay.payments.jobs.testutils.TestJobs;
-import com.cardpay.payments.tools.DetokenizeTool;
+import com.cardpay.payments.tools.detokenize.DetokenizeTool;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

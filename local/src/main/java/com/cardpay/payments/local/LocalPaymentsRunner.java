@@ -6,7 +6,7 @@ import com.cardpay.payments.jobs.config.ConfigException;
 import com.cardpay.payments.jobs.config.Durations;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.config.PaymentsConfigLoader;
-import com.cardpay.payments.tools.ToolArguments;
+import com.cardpay.payments.tools.common.ToolArguments;
 import com.cardpay.payments.tools.reconcile.ReconcileTool;
 
 import org.apache.flink.configuration.Configuration;

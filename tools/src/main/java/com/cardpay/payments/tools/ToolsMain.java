@@ -1,5 +1,6 @@
 package com.cardpay.payments.tools;
 
+import com.cardpay.payments.tools.detokenize.DetokenizeTool;
 import com.cardpay.payments.tools.reconcile.ReconcileTool;
 
 import java.io.PrintStream;

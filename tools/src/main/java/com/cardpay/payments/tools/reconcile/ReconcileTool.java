@@ -3,8 +3,8 @@ package com.cardpay.payments.tools.reconcile;
 import com.cardpay.payments.jobs.config.ConfigException;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.config.PaymentsConfigLoader;
-import com.cardpay.payments.tools.ToolArguments;
-import com.cardpay.payments.tools.CommittedTopic;
+import com.cardpay.payments.tools.common.ToolArguments;
+import com.cardpay.payments.tools.common.CommittedTopic;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,7 +28,7 @@ import java.util.Set;
  * every mismatch on its own line, then a summary, and exits 1 if there is any.
  *
  * <pre>
- * java -cp "payments-job.jar:$FLINK_HOME/lib/*" com.cardpay.payments.tools.reconcile.ReconcileTool \
+ * java -jar payments-tools.jar reconcile \
  *     [--raw-file payments.jsonl] [--closed-before 2026-11-24T00:00:00Z | all] \
  *     [--config job.properties] [--key value ...]
  * </pre>

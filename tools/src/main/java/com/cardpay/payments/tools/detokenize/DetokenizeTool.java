@@ -1,4 +1,4 @@
-package com.cardpay.payments.tools;
+package com.cardpay.payments.tools.detokenize;
 
 import com.cardpay.payments.connectors.contracts.UnreadableRecordException;
 import com.cardpay.payments.connectors.contracts.vault.VaultReader;
@@ -12,7 +12,8 @@ import com.cardpay.payments.functions.tokenization.KeyProvider;
 import com.cardpay.payments.jobs.config.ConfigException;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.config.PaymentsConfigLoader;
-import com.cardpay.payments.tools.ToolArguments;
+import com.cardpay.payments.tools.common.CommittedTopic;
+import com.cardpay.payments.tools.common.ToolArguments;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -38,7 +39,7 @@ import java.util.Set;
  * card is printed. If either cannot be written and forced to disk, the card is not shown.
  *
  * <pre>
- * java -cp "payments-job.jar:$FLINK_HOME/lib/*" com.cardpay.payments.tools.DetokenizeTool \
+ * java -jar payments-tools.jar detokenize \
  *     --token tok_v1_... --reason "dispute CB-1234" --audit-log /var/log/payments/detokenize.audit \
  *     [--config job.properties] [--key value ...]
  * </pre>

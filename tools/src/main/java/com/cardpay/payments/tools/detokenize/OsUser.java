@@ -1,4 +1,4 @@
-package com.cardpay.payments.tools;
+package com.cardpay.payments.tools.detokenize;
 
 import com.sun.security.auth.module.UnixSystem;
 

@@ -1,4 +1,4 @@
-package com.cardpay.payments.tools;
+package com.cardpay.payments.tools.detokenize;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package com.cardpay.payments.tools;
+package com.cardpay.payments.tools.common;
 
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 

@@ -36,7 +36,7 @@ class DeployableJarsTest {
         Path jar = BuiltJars.toolsJar();
         List<String> entries = entries(jar);
 
-        assertThat(entries).contains("com/cardpay/payments/tools/DetokenizeTool.class",
+        assertThat(entries).contains("com/cardpay/payments/tools/detokenize/DetokenizeTool.class",
                 "com/cardpay/payments/tools/reconcile/ReconcileTool.class",
                 "org/apache/kafka/clients/consumer/KafkaConsumer.class");
         assertThat(entries).noneMatch(e -> e.startsWith("com/cardpay/payments/local/"));

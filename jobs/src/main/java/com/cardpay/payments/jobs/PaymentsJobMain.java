@@ -4,6 +4,7 @@ import com.cardpay.payments.jobs.config.ConfigException;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.config.PaymentsConfigLoader;
 
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,20 @@ public final class PaymentsJobMain {
         }
         LOG.info("Starting {} reading {} with parallelism {}", config.jobName(), config.topics().raw(), config.parallelism());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(config));
+        if (env instanceof LocalStreamEnvironment) {
+            // This JVM is the cluster: its file systems are ours to set up.
+            ObjectStorage.configureThisProcess(config);
+        } else if (config.checkpoints().usesS3()) {
+            // Under flink run (or in application mode) the cluster's processes set up their file
+            // systems when they started, from the cluster's configuration; a job cannot change them.
+            LOG.info("Checkpoints go to {} and savepoints to {} through the cluster's flink-s3-fs-hadoop plugin, "
+                    + "configured by the cluster's own s3.* settings", config.checkpoints().storage(),
+                    config.checkpoints().savepointStorage());
+            if (config.s3().differsFromDefaults()) {
+                LOG.warn("The s3.* keys apply only when the job runs in-process; on this cluster the S3 endpoint, region, "
+                        + "addressing and credentials come from the cluster's configuration (README, 'Checkpoints in object storage')");
+            }
+        }
         PaymentsJob.fromConfig(config).build(env);
         env.execute(config.jobName());
     }

@@ -1,6 +1,7 @@
 package com.cardpay.payments.local;
 
 import com.cardpay.payments.jobs.FlinkSettings;
+import com.cardpay.payments.jobs.ObjectStorage;
 import com.cardpay.payments.jobs.PaymentsJob;
 import com.cardpay.payments.jobs.config.ConfigException;
 import com.cardpay.payments.jobs.config.Durations;
@@ -92,6 +93,9 @@ public final class LocalPaymentsRunner {
         }
         say("Kafka: " + bootstrap + " | topics: " + config.topics().raw() + " -> " + String.join(", ", config.topics().outputs()));
 
+        // This JVM is the Flink cluster: with s3:// checkpoints, it sets up the S3 file system from
+        // the s3.* keys (the plugin comes from FLINK_PLUGINS_DIR, which ./run-local sets).
+        ObjectStorage.configureThisProcess(config);
         Configuration flink = FlinkSettings.of(config);
         flink.set(RestOptions.PORT, webPort);
         flink.set(TaskManagerOptions.NUM_TASK_SLOTS, config.parallelism());

@@ -27,7 +27,7 @@ public enum ConfigKey {
     CONSUMER_GROUP("kafka.consumer-group", "payments-job", "Consumer group of the payments.raw source; defaults to job.name. Offsets are committed on checkpoints, for lag monitoring."),
     STARTING_OFFSETS("kafka.starting-offsets", "committed", "Where to start without a checkpoint: committed (falls back to earliest), earliest or latest."),
     TRANSACTIONAL_ID_PREFIX("kafka.transactional-id-prefix", "payments-job", "Prefix of the sinks' transactional ids (defaults to job.name); each sink appends its role: -tokenized, -vault, -dlq, -scored, -rules-status, -settlements. Unique per job."),
-    TRANSACTION_TIMEOUT("kafka.transaction-timeout", "10m", "Producer transaction.timeout.ms: above checkpoint interval + checkpoint timeout + max restart backoff, below the broker maximum."),
+    TRANSACTION_TIMEOUT("kafka.transaction-timeout", "10m", "Producer transaction.timeout.ms: above the longest a transaction can stay open (checkpoint interval, timeouts and tolerated failures, max restart backoff; see the checks below), below the broker maximum."),
     BROKER_MAX_TRANSACTION_TIMEOUT("kafka.broker-max-transaction-timeout", "15m", "The brokers' transaction.max.timeout.ms (Kafka's default is 15m), to check the above against."),
     SECURITY_PROTOCOL("kafka.security-protocol", "plaintext", "plaintext or ssl (TLS; mutual TLS when a keystore is set)."),
     SSL_TRUSTSTORE("kafka.ssl.truststore-path", "", "PKCS12 truststore with the CA of the brokers' certificates (ssl only)."),
@@ -55,12 +55,56 @@ public enum ConfigKey {
     // Exactly-once outputs become visible only when a checkpoint completes, so the interval is the
     // latency floor; shorter intervals cost more checkpoint I/O. 1s keeps both modest.
     CHECKPOINT_INTERVAL("checkpoint.interval", "1s", "Checkpoint interval; outputs are visible to read_committed consumers about this much later."),
+    // Flink's default, kept: checkpoints are incremental and asynchronous, so one right after a
+    // slow one costs upload I/O, not processing, while a pause would delay every output exactly
+    // when checkpoints are already slow (and stretch short intervals such as the benchmarks' 100ms).
+    CHECKPOINT_MIN_PAUSE("checkpoint.min-pause", "0s", "Least time from the end of one checkpoint to the start of the next; at most checkpoint.interval."),
+    // Normal checkpoints take well under a second; 2m leaves room for a slow object store without
+    // letting a stuck one hold the sinks' transactions open for long.
     CHECKPOINT_TIMEOUT("checkpoint.timeout", "2m", "A checkpoint that takes longer is declined."),
-    CHECKPOINT_STORAGE("checkpoint.storage", "file:///tmp/payments-job/checkpoints", "Checkpoint directory URI; s3://bucket/path in production."),
+    // A short object-store outage should not restart the pipeline (a restart has to read its state
+    // back from the same store). Each tolerated failure keeps the sinks' transactions open one more
+    // checkpoint.timeout, which the kafka.transaction-timeout check counts; 2 keeps that near 7m, under 10m.
+    CHECKPOINT_TOLERABLE_FAILURES("checkpoint.tolerable-failures", "2", "Checkpoint failures in a row that the job rides out; one more fails it, and it restarts from its last checkpoint. 0 fails on the first."),
+    CHECKPOINT_STORAGE("checkpoint.storage", "file:///tmp/payments-job/checkpoints", "Checkpoint directory URI; s3://bucket/path in production (see s3.*)."),
+    // One bucket and prefix for everything the job writes, so one grant covers it, and a savepoint
+    // taken without a path (flink stop, the REST API) lands beside the checkpoints.
+    CHECKPOINT_SAVEPOINT_STORAGE("checkpoint.savepoint-storage", "", "Directory URI of savepoints taken without a path; empty: savepoints/ under checkpoint.storage."),
     CHECKPOINT_INCREMENTAL("checkpoint.incremental", "true", "Incremental RocksDB checkpoints (upload only new SST files)."),
+    // Aligned checkpoints hold operator state only: smaller, and restored without replaying
+    // in-flight records. The pipeline runs far below its capacity, so barriers are rarely held up.
+    CHECKPOINT_UNALIGNED("checkpoint.unaligned", "false", "Allow unaligned checkpoints (they also store in-flight records), for sustained backpressure; savepoints stay aligned."),
+    // With unaligned allowed, start aligned and switch only where alignment takes this long, that
+    // is under backpressure; 0s would store in-flight records in every checkpoint.
+    CHECKPOINT_ALIGNED_TIMEOUT("checkpoint.aligned-timeout", "1s", "With checkpoint.unaligned=true: a checkpoint starts aligned and turns unaligned where alignment takes longer than this."),
+    // After a cancel (by mistake, or in an incident) the last checkpoint is the way back to the
+    // exact state; it costs bucket space until deleted by hand or a lifecycle rule.
+    CHECKPOINT_RETAIN_ON_CANCEL("checkpoint.retain-on-cancel", "true", "Keep the last checkpoint when the job is cancelled (it is always kept when the job fails)."),
+    // A task that restarts on a TaskManager that survived (an exception, a Vault outage) reads its
+    // RocksDB state from local disk instead of the object store; for incremental RocksDB the local
+    // copy is mostly hard links. A TaskManager that is lost restores from the object store.
+    CHECKPOINT_LOCAL_RECOVERY("checkpoint.local-recovery", "true", "Keep a local copy of each checkpoint on the TaskManager and restore from it when the task restarts there. A TaskManager setting: on a cluster it comes from the cluster's configuration."),
     STATE_BACKEND("state.backend", "rocksdb", "rocksdb (production) or hashmap (small tests)."),
     RESTART_INITIAL_BACKOFF("restart.initial-backoff", "1s", "Exponential-delay restart strategy: first backoff."),
     RESTART_MAX_BACKOFF("restart.max-backoff", "1m", "Exponential-delay restart strategy: longest backoff."),
+    // Doubling reaches the 1m cap after six restarts (about two minutes): a one-off failure
+    // restarts within a second, a persistent one (Vault, the broker) is not hammered.
+    RESTART_BACKOFF_MULTIPLIER("restart.backoff-multiplier", "2.0", "Exponential-delay restart strategy: each backoff is the previous one times this (1.0 to 10.0)."),
+    // Spreads the restarts of jobs and tasks that failed together (a shared Vault or broker outage).
+    RESTART_JITTER("restart.jitter", "0.1", "Exponential-delay restart strategy: each backoff varies at random by up to this share (0.0 to 1.0)."),
+    // Shorter would let a fault that recurs every few minutes restart at full speed forever.
+    RESTART_RESET_BACKOFF_AFTER("restart.reset-backoff-after", "1h", "Exponential-delay restart strategy: after running this long without a failure, the next backoff is restart.initial-backoff again."),
+    // A payments job that gives up needs a person to start it again from its checkpoint; retrying
+    // every restart.max-backoff until Vault or the broker is back is what outage recovery relies on.
+    RESTART_MAX_ATTEMPTS("restart.max-attempts", "unlimited", "Restarts in a row (counted until the backoff resets) before the job fails for good: unlimited or a positive number."),
+    // Empty endpoint and region: AWS's own endpoint in the region the SDK finds (AWS_REGION).
+    S3_ENDPOINT("s3.endpoint", "", "S3 API endpoint, https://host[:port]; empty: AWS S3. http:// only with development.allow-insecure. Applied in-process (see README, 'Checkpoints in object storage')."),
+    S3_REGION("s3.region", "", "S3 region used to sign requests, e.g. eu-west-1; empty: the AWS SDK's own lookup (AWS_REGION)."),
+    // AWS prefers virtual-hosted-style addressing (bucket.host); most S3-compatible stores need paths.
+    S3_PATH_STYLE_ACCESS("s3.path-style-access", "false", "Address buckets as host/bucket instead of bucket.host: true for MinIO, Ceph and most S3-compatible stores."),
+    // No keys by default: on Kubernetes the pod's identity (web identity token) is the credential.
+    S3_ACCESS_KEY_FILE("s3.access-key-file", "", "File holding the S3 access key id (mounted secret), with s3.secret-key-file; empty: the AWS default credential chain (pod identity)."),
+    S3_SECRET_KEY_FILE("s3.secret-key-file", "", "File holding the S3 secret access key (mounted secret), with s3.access-key-file; read at startup, never logged."),
     KEY_PROVIDER("tokenization.key-provider", "vault", "Where tokenization keys come from: vault (production) or local (development only; public keys; needs development.allow-insecure)."),
     // The one switch for settings that must never reach production; the local runner and tests set it.
     DEVELOPMENT_ALLOW_INSECURE("development.allow-insecure", "false", "Development and tests only: allows tokenization.key-provider=local (public keys) and an http:// vault.address (a local test server). Never set it in production."),

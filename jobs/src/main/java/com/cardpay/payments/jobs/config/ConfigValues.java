@@ -71,6 +71,40 @@ final class ConfigValues {
         return 1;
     }
 
+    /** Whether the key was given (in the file or as an argument), rather than left at its default. */
+    boolean isSet(ConfigKey key) {
+        return raw.containsKey(key.key());
+    }
+
+    int nonNegativeInt(ConfigKey key) {
+        String value = string(key);
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problem(key, "must be a whole number, 0 or more, got '" + value + "'");
+        return 0;
+    }
+
+    /** A decimal number within [min, max]. */
+    double decimal(ConfigKey key, double min, double max) {
+        String value = string(key);
+        try {
+            double parsed = Double.parseDouble(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problem(key, "must be a number from " + min + " to " + max + ", got '" + value + "'");
+        return min;
+    }
+
     boolean bool(ConfigKey key) {
         String value = string(key).toLowerCase(Locale.ROOT);
         if (!value.equals("true") && !value.equals("false")) {

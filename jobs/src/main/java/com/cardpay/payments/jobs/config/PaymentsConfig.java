@@ -9,7 +9,6 @@ import com.cardpay.payments.functions.fraud.FraudSettings;
 import com.cardpay.payments.functions.fraud.features.VelocityWindow;
 
 import java.io.Serializable;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +34,10 @@ public record PaymentsConfig(
         Duration idleness,
         boolean bounded,
         Duration dedupeTtl,
-        Duration checkpointInterval,
-        Duration checkpointTimeout,
-        URI checkpointStorage,
-        boolean incrementalCheckpoints,
+        CheckpointSettings checkpoints,
         StateBackend stateBackend,
-        Duration restartInitialBackoff,
-        Duration restartMaxBackoff,
+        RestartSettings restart,
+        S3Settings s3,
         KeyProviderKind keyProvider,
         boolean developmentAllowInsecure,
         KafkaTls kafkaTls,
@@ -88,9 +84,8 @@ public record PaymentsConfig(
                         v.string(TOPIC_SCORED), v.string(TOPIC_FRAUD_RULES), v.string(TOPIC_FRAUD_RULES_STATUS),
                         v.string(TOPIC_SETTLEMENTS)),
                 v.duration(MAX_OUT_OF_ORDERNESS), v.duration(MAX_EVENT_TIME_AHEAD), v.duration(IDLENESS), v.bool(BOUNDED), v.duration(DEDUPE_TTL),
-                v.duration(CHECKPOINT_INTERVAL), v.duration(CHECKPOINT_TIMEOUT), v.uri(CHECKPOINT_STORAGE),
-                v.bool(CHECKPOINT_INCREMENTAL), v.choice(STATE_BACKEND, StateBackend.class),
-                v.duration(RESTART_INITIAL_BACKOFF), v.duration(RESTART_MAX_BACKOFF),
+                CheckpointSettings.from(v), v.choice(STATE_BACKEND, StateBackend.class), RestartSettings.from(v),
+                S3Settings.from(v),
                 v.choice(KEY_PROVIDER, KeyProviderKind.class), v.bool(DEVELOPMENT_ALLOW_INSECURE),
                 new KafkaTls(v.choice(SECURITY_PROTOCOL, KafkaTls.SecurityProtocol.class), v.optionalString(SSL_TRUSTSTORE),
                         v.optionalString(SSL_TRUSTSTORE_PASSWORD_FILE), v.optionalString(SSL_KEYSTORE),
@@ -122,19 +117,17 @@ public record PaymentsConfig(
         if (maxParallelism > 32768) {
             v.problem(MAX_PARALLELISM, "must be at most 32768, got " + maxParallelism);
         }
-        // A transaction stays open from one checkpoint to the commit after the next; if it times
-        // out before a restarted job can commit it, its records are lost.
-        Duration needed = checkpointInterval.plus(checkpointTimeout).plus(restartMaxBackoff);
+        // A transaction stays open from one checkpoint to the commit after the next completed one;
+        // if it times out before that, or before a restarted job can commit it, its records are lost.
+        Duration needed = checkpoints.longestOpenTransaction(restart.maxBackoff());
         if (transactionTimeout.compareTo(needed) <= 0) {
-            v.problem(TRANSACTION_TIMEOUT, "must exceed checkpoint.interval + checkpoint.timeout + restart.max-backoff ("
-                    + needed + "), got " + transactionTimeout);
+            v.problem(TRANSACTION_TIMEOUT, "must exceed checkpoint.interval + (checkpoint.tolerable-failures + 1) x "
+                    + "checkpoint.timeout + checkpoint.tolerable-failures x checkpoint.min-pause + restart.max-backoff ("
+                    + needed + "), the longest a sink transaction can stay open, got " + transactionTimeout);
         }
         if (transactionTimeout.compareTo(brokerMaxTransactionTimeout) > 0) {
             v.problem(TRANSACTION_TIMEOUT, "must not exceed kafka.broker-max-transaction-timeout ("
                     + brokerMaxTransactionTimeout + "); the broker would refuse the producer, got " + transactionTimeout);
-        }
-        if (restartMaxBackoff.compareTo(restartInitialBackoff) < 0) {
-            v.problem(RESTART_MAX_BACKOFF, "must be at least restart.initial-backoff (" + restartInitialBackoff + ")");
         }
         // The watermark runs at most max-event-time-ahead past the wall clock; a window is first
         // emitted when it passes the window's end + allowed lateness. So no window closes before
@@ -143,9 +136,7 @@ public record PaymentsConfig(
             v.problem(MAX_EVENT_TIME_AHEAD, "must be at most settlement.allowed-lateness (" + settlement.allowedLateness()
                     + "), or a clock running ahead could close a settlement window before its end; got " + maxEventTimeAhead);
         }
-        if (checkpointTimeout.compareTo(checkpointInterval) < 0) {
-            v.problem(CHECKPOINT_TIMEOUT, "must be at least checkpoint.interval (" + checkpointInterval + ")");
-        }
+        checkObjectStorage(v);
         if (new TreeSet<>(topics.all()).size() != topics.all().size()) {
             v.problem(TOPIC_RAW, "the topics.* keys must all name different topics");
         }
@@ -195,6 +186,26 @@ public record PaymentsConfig(
                         + "), or one missed refresh would stop tokenization");
             }
         }
+    }
+
+    private void checkObjectStorage(ConfigValues v) {
+        if (s3.endpoint() != null && s3.endpoint().getScheme().equalsIgnoreCase("http") && !developmentAllowInsecure) {
+            v.problem(S3_ENDPOINT, "must start with https://: over http:// every checkpoint (the job's state) crosses the "
+                    + "network in clear text; allowed only with development.allow-insecure=true (a local test server), got '"
+                    + s3.endpoint() + "'");
+        }
+        if (!checkpoints.usesS3()) {
+            for (ConfigKey key : S3Settings.KEYS) {
+                if (v.isSet(key)) {
+                    v.problem(key, "is set, but neither checkpoint.storage nor checkpoint.savepoint-storage is an s3:// URI");
+                }
+            }
+        }
+    }
+
+    /** The checkpoint interval: how often outputs become visible (the runners pace themselves by it). */
+    public Duration checkpointInterval() {
+        return checkpoints.interval();
     }
 
     private void checkCardWindows(ConfigValues v) {

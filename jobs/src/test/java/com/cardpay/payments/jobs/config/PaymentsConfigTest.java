@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.cardpay.payments.connectors.vault.VaultSettings;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -134,7 +135,233 @@ class PaymentsConfigTest {
         s.put("kafka.transaction-timeout", "2m");
 
         assertThat(rejected(s).problems()).singleElement().asString()
-                .startsWith("kafka.transaction-timeout: must exceed checkpoint.interval + checkpoint.timeout + restart.max-backoff");
+                .startsWith("kafka.transaction-timeout: must exceed checkpoint.interval + (checkpoint.tolerable-failures + 1) x "
+                        + "checkpoint.timeout + checkpoint.tolerable-failures x checkpoint.min-pause + restart.max-backoff (PT7M1S)");
+    }
+
+    @Test
+    void everyToleratedCheckpointFailureCountsAgainstTheTransactionTimeout() {
+        Map<String, String> s = local();
+        // 1s + 4 x 2m + 3 x 1s + 1m = 9m4s: still inside the default 10m
+        s.put("checkpoint.tolerable-failures", "3");
+        s.put("checkpoint.min-pause", "1s");
+        assertThat(PaymentsConfig.from(s).checkpoints().longestOpenTransaction(Duration.ofMinutes(1)))
+                .isEqualTo(Duration.parse("PT9M4S"));
+
+        // 1s + 5 x 2m + 4 x 1s + 1m = 11m5s
+        s.put("checkpoint.tolerable-failures", "4");
+        assertThat(rejected(s).problems()).singleElement().asString()
+                .startsWith("kafka.transaction-timeout: must exceed").contains("(PT11M5S)", "got PT10M");
+    }
+
+    @Test
+    void checkpointAndRestartDefaults() {
+        PaymentsConfig config = PaymentsConfig.from(local());
+
+        CheckpointSettings c = config.checkpoints();
+        assertThat(c.interval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(c.minPause()).isEqualTo(Duration.ZERO);
+        assertThat(c.timeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(c.tolerableFailures()).isEqualTo(2);
+        assertThat(c.storage()).hasToString("file:///tmp/payments-job/checkpoints");
+        assertThat(c.savepointStorage()).hasToString("file:///tmp/payments-job/checkpoints/savepoints");
+        assertThat(c.incremental()).isTrue();
+        assertThat(c.unaligned()).isFalse();
+        assertThat(c.alignedTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(c.retainOnCancel()).isTrue();
+        assertThat(c.localRecovery()).isTrue();
+        assertThat(c.usesS3()).isFalse();
+        RestartSettings r = config.restart();
+        assertThat(r.initialBackoff()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(r.maxBackoff()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(r.backoffMultiplier()).isEqualTo(2.0);
+        assertThat(r.jitter()).isEqualTo(0.1);
+        assertThat(r.resetBackoffAfter()).isEqualTo(Duration.ofHours(1));
+        assertThat(r.maxAttempts()).isEqualTo(RestartSettings.UNLIMITED);
+        assertThat(config.s3()).isEqualTo(new S3Settings(null, null, false, null, null));
+        assertThat(config.s3().differsFromDefaults()).isFalse();
+    }
+
+    @Test
+    void checkpointAndRestartKeysAreRead() {
+        Map<String, String> s = local();
+        s.put("checkpoint.interval", "5s");
+        s.put("checkpoint.min-pause", "2s");
+        s.put("checkpoint.timeout", "1m");
+        s.put("checkpoint.tolerable-failures", "0");
+        s.put("checkpoint.storage", "s3://payments-checkpoints/prod/");
+        s.put("checkpoint.savepoint-storage", "s3a://payments-savepoints/prod");
+        s.put("checkpoint.incremental", "false");
+        s.put("checkpoint.unaligned", "true");
+        s.put("checkpoint.aligned-timeout", "0s");
+        s.put("checkpoint.retain-on-cancel", "false");
+        s.put("checkpoint.local-recovery", "false");
+        s.put("restart.initial-backoff", "500ms");
+        s.put("restart.max-backoff", "5m");
+        s.put("restart.backoff-multiplier", "1.5");
+        s.put("restart.jitter", "0");
+        s.put("restart.reset-backoff-after", "6h");
+        s.put("restart.max-attempts", "20");
+
+        PaymentsConfig config = PaymentsConfig.from(s);
+
+        assertThat(config.checkpoints()).isEqualTo(new CheckpointSettings(Duration.ofSeconds(5), Duration.ofSeconds(2),
+                Duration.ofMinutes(1), 0, URI.create("s3://payments-checkpoints/prod/"), URI.create("s3a://payments-savepoints/prod"),
+                false, true, Duration.ZERO, false, false));
+        assertThat(config.checkpoints().usesS3()).isTrue();
+        assertThat(config.restart()).isEqualTo(new RestartSettings(Duration.ofMillis(500), Duration.ofMinutes(5), 1.5, 0.0,
+                Duration.ofHours(6), 20));
+        assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void savepointsGoBesideTheCheckpointsByDefault() {
+        Map<String, String> s = local();
+        s.put("checkpoint.storage", "s3://payments-checkpoints/prod/");
+
+        assertThat(PaymentsConfig.from(s).checkpoints().savepointStorage()).hasToString("s3://payments-checkpoints/prod/savepoints");
+    }
+
+    @Test
+    void checkpointSettingsAreCheckedEachNamingItsKey() {
+        Map<String, String> s = local();
+        s.put("checkpoint.min-pause", "2s");
+        s.put("checkpoint.aligned-timeout", "5s");
+        s.put("checkpoint.tolerable-failures", "-1");
+        s.put("checkpoint.local-recovery", "yes");
+        s.put("checkpoint.storage", "s3:///no-bucket");
+        s.put("checkpoint.savepoint-storage", "file:relative/savepoints");
+
+        assertThat(rejected(s).problems()).containsExactlyInAnyOrder(
+                "checkpoint.min-pause: must be at most checkpoint.interval (PT1S), or checkpoints would come less often "
+                        + "than the interval says; got PT2S",
+                "checkpoint.aligned-timeout: is only used with checkpoint.unaligned=true, which is not set",
+                "checkpoint.tolerable-failures: must be a whole number, 0 or more, got '-1'",
+                "checkpoint.local-recovery: must be true or false, got 'yes'",
+                "checkpoint.storage: must name a bucket, as in s3://bucket/path (bucket names: lowercase letters, digits, '-' "
+                        + "and '.'), got 's3:///no-bucket'",
+                "checkpoint.savepoint-storage: must be an absolute file:/// URI, got 'file:relative/savepoints'");
+    }
+
+    @Test
+    void anAlignedTimeoutMustEndBeforeTheCheckpointTimeout() {
+        Map<String, String> s = local();
+        s.put("checkpoint.unaligned", "true");
+        s.put("checkpoint.aligned-timeout", "2m");
+
+        assertThat(rejected(s).problems()).containsExactly(
+                "checkpoint.aligned-timeout: must be shorter than checkpoint.timeout (PT2M), got PT2M");
+    }
+
+    @Test
+    void restartLimitsAreCheckedEachNamingItsKey() {
+        Map<String, String> s = local();
+        s.put("restart.backoff-multiplier", "0.5");
+        s.put("restart.jitter", "NaN");
+        s.put("restart.reset-backoff-after", "1m");
+        s.put("restart.max-attempts", "0");
+        s.put("restart.initial-backoff", "2m");
+
+        assertThat(rejected(s).problems()).containsExactlyInAnyOrder(
+                "restart.backoff-multiplier: must be a number from 1.0 to 10.0, got '0.5'",
+                "restart.jitter: must be a number from 0.0 to 1.0, got 'NaN'",
+                "restart.reset-backoff-after: must be longer than restart.max-backoff (PT1M), got PT1M",
+                "restart.max-attempts: must be unlimited or a positive whole number, got '0'",
+                "restart.max-backoff: must be at least restart.initial-backoff (PT2M)");
+    }
+
+    private static Map<String, String> s3() {
+        Map<String, String> s = local();
+        s.put("checkpoint.storage", "s3://payments-checkpoints/prod");
+        return s;
+    }
+
+    @Test
+    void s3SettingsAreRead() {
+        Map<String, String> s = s3();
+        s.put("s3.endpoint", "https://minio.storage.svc:9000");
+        s.put("s3.region", "eu-west-1");
+        s.put("s3.path-style-access", "true");
+        s.put("s3.access-key-file", "/var/run/secrets/s3/access-key");
+        s.put("s3.secret-key-file", "/var/run/secrets/s3/secret-key");
+
+        S3Settings s3 = PaymentsConfig.from(s).s3();
+
+        assertThat(s3).isEqualTo(new S3Settings(URI.create("https://minio.storage.svc:9000"), "eu-west-1", true,
+                "/var/run/secrets/s3/access-key", "/var/run/secrets/s3/secret-key"));
+        assertThat(s3.keysFromFiles()).isTrue();
+        assertThat(s3.differsFromDefaults()).isTrue();
+    }
+
+    @Test
+    void withoutKeyFilesThePodIdentitySignsIn() {
+        S3Settings s3 = PaymentsConfig.from(s3()).s3();
+
+        assertThat(s3.keysFromFiles()).isFalse();
+        assertThat(s3.endpoint()).isNull();
+        assertThat(s3.region()).isNull();
+    }
+
+    @Test
+    void s3SettingsAreCheckedEachNamingItsKey() {
+        Map<String, String> s = s3();
+        s.put("s3.endpoint", "https://s3.example.com/some/path");
+        s.put("s3.region", "EU West 1");
+        s.put("s3.path-style-access", "maybe");
+        s.put("s3.access-key-file", "secrets/access-key");
+
+        assertThat(rejected(s).problems()).containsExactlyInAnyOrder(
+                "s3.endpoint: must be https://host or https://host:port, without a path, got 'https://s3.example.com/some/path'",
+                "s3.region: must be a region name such as eu-west-1 (lowercase letters, digits and '-'), got 'EU West 1'",
+                "s3.path-style-access: must be true or false, got 'maybe'",
+                "s3.secret-key-file: is required with s3.access-key-file",
+                "s3.access-key-file: must be an absolute path, got 'secrets/access-key'");
+    }
+
+    @Test
+    void keysNeverGoInAnEndpointOrALocationAndAreNeverEchoed() {
+        Map<String, String> s = s3();
+        s.put("s3.endpoint", "https://AKIAEXAMPLE:wJalrXUtnFEMI@s3.example.com");
+        s.put("checkpoint.savepoint-storage", "s3://AKIAEXAMPLE:wJalrXUtnFEMI@payments-savepoints/prod");
+
+        ConfigException e = rejected(s);
+
+        assertThat(e.problems()).containsExactlyInAnyOrder(
+                "s3.endpoint: must not carry user info: credentials never go in config (use s3.access-key-file and "
+                        + "s3.secret-key-file, or the pod's identity)",
+                "checkpoint.savepoint-storage: must not carry user info: credentials never go in config (see s3.access-key-file)");
+        assertThat(e.getMessage()).doesNotContain("wJalrXUtnFEMI", "AKIAEXAMPLE");
+    }
+
+    @Test
+    void anHttpEndpointIsRefusedWithoutTheDevelopmentKey() {
+        Map<String, String> s = s3();
+        s.put("development.allow-insecure", "false");
+        s.put("tokenization.key-provider", "vault");
+        s.put("s3.endpoint", "http://127.0.0.1:9090");
+
+        assertThat(rejected(s).problems()).singleElement().asString()
+                .startsWith("s3.endpoint: must start with https://: over http:// every checkpoint")
+                .contains("development.allow-insecure=true");
+
+        s.put("development.allow-insecure", "true");
+        assertThat(PaymentsConfig.from(s).s3().endpoint()).hasToString("http://127.0.0.1:9090");
+    }
+
+    @Test
+    void s3KeysWithoutAnyS3LocationAreAMistake() {
+        Map<String, String> s = local();
+        s.put("s3.endpoint", "https://s3.example.com");
+        s.put("s3.secret-key-file", "/var/run/secrets/s3/secret-key");
+        s.put("s3.access-key-file", "/var/run/secrets/s3/access-key");
+
+        assertThat(rejected(s).problems()).containsExactlyInAnyOrder(
+                "s3.endpoint: is set, but neither checkpoint.storage nor checkpoint.savepoint-storage is an s3:// URI",
+                "s3.access-key-file: is set, but neither checkpoint.storage nor checkpoint.savepoint-storage is an s3:// URI",
+                "s3.secret-key-file: is set, but neither checkpoint.storage nor checkpoint.savepoint-storage is an s3:// URI");
+
+        s.put("checkpoint.savepoint-storage", "s3://payments-savepoints/prod");
+        assertThat(PaymentsConfig.from(s).checkpoints().usesS3()).isTrue();
     }
 
     @Test

@@ -37,6 +37,7 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Either;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -76,8 +77,7 @@ class PaymentsJobInMemoryITCase {
         PaymentsConfig config = PaymentsConfig.from(settings);
         List<Generated> input = inKafkaOrder(new SyntheticPayments(11, 0.10, 0.10, T0), 3_000);
 
-        CollectingSink<TokenizedPayment> tokenized = new CollectingSink<>();
-        CollectingSink<VaultRecord> vault = new CollectingSink<>();
+        CollectingSink<Either<TokenizedPayment, VaultRecord>> tokenization = new CollectingSink<>();
         CollectingSink<DeadLetter> dlq = new CollectingSink<>();
         CollectingSink<ScoredPayment> scored = new CollectingSink<>();
         CollectingSink<RuleStatus> ruleStatus = new CollectingSink<>();
@@ -90,13 +90,18 @@ class PaymentsJobInMemoryITCase {
                 // The rules topic holds one tombstone for a rule that never existed: the defaults apply.
                 new DataGeneratorSource<>(index -> new RuleUpdate("no-such-rule", null,
                         new SourcePosition("payments.fraud-rules", 0, 0, 0)), 1, TypeInformation.of(RuleUpdate.class)),
-                new PaymentsJob.Sinks(tokenized, vault, dlq, scored, ruleStatus, settlements)).build(env);
+                new PaymentsJob.Sinks(tokenization, dlq, scored, ruleStatus, settlements)).build(env);
         env.execute(config.jobName());
 
         List<String> valid = input.stream().filter(g -> g.kind() == Kind.VALID).map(Generated::paymentId).toList();
-        assertThat(tokenized.collected()).extracting(TokenizedPayment::paymentId)
+        List<TokenizedPayment> tokenized = tokenization.collected().stream().filter(Either::isLeft).map(Either::left).toList();
+        List<VaultRecord> vault = tokenization.collected().stream().filter(Either::isRight).map(Either::right).toList();
+        assertThat(tokenized).extracting(TokenizedPayment::paymentId)
                 .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(valid);
-        assertThat(vault.collected()).hasSameSizeAs(valid);
+        assertThat(vault).hasSameSizeAs(valid);
+        // every token has its vault entry
+        assertThat(vault).extracting(VaultRecord::cardToken)
+                .containsAll(tokenized.stream().map(TokenizedPayment::cardToken).distinct().toList());
         assertThat(scored.collected()).extracting(s -> s.payment().paymentId())
                 .containsExactlyInAnyOrderElementsOf(valid);
 

@@ -9,7 +9,7 @@ import com.cardpay.payments.connectors.contracts.scored.ScoredTopic;
 import com.cardpay.payments.connectors.contracts.settlements.SettlementsTopic;
 import com.cardpay.payments.connectors.contracts.tokenized.TokenizedTopic;
 import com.cardpay.payments.connectors.contracts.vault.VaultTopic;
-import com.cardpay.payments.connectors.kafka.PaymentTopicSerializer;
+import com.cardpay.payments.connectors.kafka.EitherTopicSerializer;
 import com.cardpay.payments.connectors.kafka.PaymentsKafka;
 import com.cardpay.payments.connectors.keys.KeyProviderFactory;
 import com.cardpay.payments.connectors.keys.LocalKeyProvider;
@@ -34,13 +34,16 @@ import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.config.SettlementSettings;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Either;
 
 import java.util.Map;
 
@@ -66,16 +69,19 @@ import java.util.Map;
 public final class PaymentsJob {
     private final PaymentsConfig config;
     private final Source<IngestOutcome, ?, ?> source;
-    private final Sink<TokenizedPayment> tokenizedSink;
-    private final Sink<VaultRecord> vaultSink;
+    private final Sink<Either<TokenizedPayment, VaultRecord>> tokenizationSink;
     private final Sink<DeadLetter> dlqSink;
     private final Source<RuleUpdate, ?, ?> rulesSource;
     private final Sink<ScoredPayment> scoredSink;
     private final Sink<RuleStatus> ruleStatusSink;
     private final Sink<Settlement> settlementsSink;
 
-    /** The job's outputs, one sink per topic. */
-    public record Sinks(Sink<TokenizedPayment> tokenized, Sink<VaultRecord> vault, Sink<DeadLetter> dlq,
+    /**
+     * The job's outputs. {@code tokenization} takes each payment's tokenized record (left) and vault
+     * record (right) in one sink, so both are in the same transaction: a token never lacks its vault
+     * entry, whatever fails. The others: one sink per topic.
+     */
+    public record Sinks(Sink<Either<TokenizedPayment, VaultRecord>> tokenization, Sink<DeadLetter> dlq,
             Sink<ScoredPayment> scored, Sink<RuleStatus> ruleStatus, Sink<Settlement> settlements) {}
 
     public PaymentsJob(PaymentsConfig config, Source<IngestOutcome, ?, ?> source, Source<RuleUpdate, ?, ?> rulesSource,
@@ -83,8 +89,7 @@ public final class PaymentsJob {
         this.config = config;
         this.source = source;
         this.rulesSource = rulesSource;
-        this.tokenizedSink = sinks.tokenized();
-        this.vaultSink = sinks.vault();
+        this.tokenizationSink = sinks.tokenization();
         this.dlqSink = sinks.dlq();
         this.scoredSink = sinks.scored();
         this.ruleStatusSink = sinks.ruleStatus();
@@ -109,8 +114,8 @@ public final class PaymentsJob {
                 PaymentsKafka.fraudRulesSource(config.bootstrapServers(), config.topics().fraudRules(), config.consumerGroup(),
                         kafkaClientProperties, FraudRulesTopic.deserializer(), config.bounded()),
                 new Sinks(
-                        sink(config, "tokenized", kafkaClientProperties, TokenizedTopic.serializer(config.topics().tokenized())),
-                        sink(config, "vault", kafkaClientProperties, VaultTopic.serializer(config.topics().vault())),
+                        sink(config, "tokenized-vault", kafkaClientProperties, new EitherTopicSerializer<>(
+                                TokenizedTopic.serializer(config.topics().tokenized()), VaultTopic.serializer(config.topics().vault()))),
                         sink(config, "dlq", kafkaClientProperties, DlqTopic.serializer(config.topics().dlq())),
                         sink(config, "scored", kafkaClientProperties, ScoredTopic.serializer(config.topics().scored())),
                         sink(config, "rules-status", kafkaClientProperties,
@@ -127,7 +132,7 @@ public final class PaymentsJob {
     }
 
     private static <T> Sink<T> sink(PaymentsConfig config, String role, Map<String, String> clientProperties,
-            PaymentTopicSerializer<T> serializer) {
+            KafkaRecordSerializationSchema<T> serializer) {
         return PaymentsKafka.exactlyOnceSink(config.bootstrapServers(), config.transactionalIdPrefix(role),
                 config.transactionTimeout(), clientProperties, serializer);
     }
@@ -146,15 +151,20 @@ public final class PaymentsJob {
                 .uid(OperatorUids.INGEST_ROUTER)
                 .name("route accepted / rejected");
 
-        SingleOutputStreamOperator<TokenizedPayment> unique = accepted
+        SingleOutputStreamOperator<Either<TokenizedPayment, VaultRecord>> firstSightings = accepted
                 .keyBy(outcome -> outcome.payment().merchantId(), Types.STRING)
-                .process(new PaymentDeduplicator(config.dedupeTtl()))
+                .process(new PaymentDeduplicator(config.dedupeTtl()), PaymentDeduplicator.OUTPUT_TYPE)
                 .uid(OperatorUids.DEDUPE)
                 .name("dedupe payment_id per merchant");
 
-        unique.sinkTo(tokenizedSink).uid(OperatorUids.TOKENIZED_SINK).name("payments.tokenized (exactly-once)");
-        unique.getSideOutput(PaymentDeduplicator.VAULT)
-                .sinkTo(vaultSink).uid(OperatorUids.VAULT_SINK).name("payments.vault (exactly-once)");
+        // Chained to dedupe (one input, forward): a payment's two records are written in the same
+        // call, so always in the same transaction, aligned or unaligned checkpoints alike.
+        firstSightings.sinkTo(tokenizationSink).uid(OperatorUids.TOKENIZATION_SINK)
+                .name("payments.tokenized + payments.vault (exactly-once, one transaction)");
+        SingleOutputStreamOperator<TokenizedPayment> unique = firstSightings
+                .flatMap(PaymentDeduplicator::tokenizedOnly, TypeInformation.of(TokenizedPayment.class))
+                .uid(OperatorUids.TOKENIZED_ONLY)
+                .name("tokenized payments only");
 
         SingleOutputStreamOperator<CardFeaturedPayment> withCardFeatures = unique
                 .keyBy(TokenizedPayment::cardToken, Types.STRING)
@@ -195,7 +205,7 @@ public final class PaymentsJob {
                         .name("settlement: overflow to DLQ"));
 
         DataStream<DeadLetter> deadLetters = accepted.getSideOutput(IngestOutcomeRouter.REJECTED)
-                .union(unique.getSideOutput(PaymentDeduplicator.CONFLICTS), unsettled);
+                .union(firstSightings.getSideOutput(PaymentDeduplicator.CONFLICTS), unsettled);
         deadLetters.sinkTo(dlqSink).uid(OperatorUids.DLQ_SINK).name("payments.dlq (exactly-once)");
     }
 

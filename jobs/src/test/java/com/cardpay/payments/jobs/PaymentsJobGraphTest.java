@@ -34,7 +34,20 @@ class PaymentsJobGraphTest {
         });
         assertThat(nodes).extracting(StreamNode::getTransformationUID)
                 .contains(OperatorUids.RAW_PAYMENTS_SOURCE, OperatorUids.DEDUPE, OperatorUids.INGEST_ROUTER,
-                        OperatorUids.TOKENIZED_SINK, OperatorUids.VAULT_SINK, OperatorUids.DLQ_SINK);
+                        OperatorUids.TOKENIZATION_SINK, OperatorUids.DLQ_SINK)
+                .doesNotContain(OperatorUids.RETIRED);
+    }
+
+    @Test
+    void eachPaymentsTokenizedAndVaultRecordsAreWrittenByOneWriterChainedToDedupe(@TempDir Path checkpoints) {
+        // Same task, no network channel in between: a payment's two records reach the same
+        // transactional producer in the same call, so they commit or abort together even with
+        // unaligned checkpoints (which would put a channel's in-flight records in the next one).
+        List<String> vertices = graph(checkpoints).getJobGraph().getVerticesSortedTopologicallyFromSources().stream()
+                .map(v -> v.getName()).toList();
+        assertThat(vertices).filteredOn(name -> name.contains("dedupe payment_id per merchant")).singleElement()
+                .satisfies(name -> assertThat(name).contains("payments.tokenized + payments.vault"));
+        assertThat(vertices).filteredOn(name -> name.contains("payments.tokenized")).hasSize(1);
     }
 
     @Test

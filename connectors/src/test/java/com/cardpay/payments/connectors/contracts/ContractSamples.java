@@ -26,9 +26,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.types.Either;
 
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -78,9 +80,11 @@ final class ContractSamples {
     private static DeadLetter duplicateConflict() throws Exception {
         IngestOutcome first = accept(RawRecords.purchase());
         IngestOutcome changed = accept(RawRecords.purchase().put("amount_minor", 9999));
-        try (KeyedOneInputStreamOperatorTestHarness<String, IngestOutcome, TokenizedPayment> dedupe =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(new PaymentDeduplicator(Duration.ofDays(1)),
+        try (KeyedOneInputStreamOperatorTestHarness<String, IngestOutcome, Either<TokenizedPayment, VaultRecord>> dedupe =
+                new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new PaymentDeduplicator(Duration.ofDays(1))),
                         o -> o.payment().merchantId(), Types.STRING)) {
+            dedupe.setup(PaymentDeduplicator.OUTPUT_TYPE.createSerializer(new SerializerConfigImpl()));
+            dedupe.open();
             dedupe.processElement(first, 0L);
             dedupe.processElement(changed, 0L);
             return dedupe.getSideOutput(PaymentDeduplicator.CONFLICTS).poll().getValue();

@@ -15,6 +15,9 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.EitherTypeInfo;
+import org.apache.flink.types.Either;
 import org.apache.flink.util.OutputTag;
 import org.apache.flink.util.Preconditions;
 
@@ -30,17 +33,24 @@ import java.time.Duration;
  *       {@code DUPLICATE_CONFLICT}.
  * </ul>
  *
- * Accepted payments go out on the main output and their vault records on {@link #VAULT}, so a
- * replay does not write the vault topic twice either.
+ * A first sighting goes out as two records on the main output: the tokenized payment ({@link
+ * Either#Left}) and its vault record ({@link Either#Right}), so a replay does not write the vault
+ * topic twice either. One output, not a side output for the vault: the job chains a single
+ * exactly-once sink for both topics to this operator, so a payment's two records are always written
+ * in the same Kafka transaction and commit or abort together; a token never lacks its vault entry.
+ * ({@link #tokenizedOnly} gives the tokenized stream for the stages that follow.)
  *
  * <p>The TTL runs on processing time (the only time Flink's state TTL supports) from the first
  * sighting. RocksDB drops expired entries in compaction; the heap backend, when they are next read
  * or by incremental cleanup.
  */
-public final class PaymentDeduplicator extends KeyedProcessFunction<String, IngestOutcome, TokenizedPayment> {
+public final class PaymentDeduplicator
+        extends KeyedProcessFunction<String, IngestOutcome, Either<TokenizedPayment, VaultRecord>> {
     private static final long serialVersionUID = 1L;
 
-    public static final OutputTag<VaultRecord> VAULT = new OutputTag<>("vault") {};
+    /** The main output's type: each side with its own serializer, no Kryo. */
+    public static final TypeInformation<Either<TokenizedPayment, VaultRecord>> OUTPUT_TYPE =
+            new EitherTypeInfo<>(TypeInformation.of(TokenizedPayment.class), TypeInformation.of(VaultRecord.class));
     public static final OutputTag<DeadLetter> CONFLICTS = new OutputTag<>("duplicate-conflicts") {};
     static final String STATE_NAME = "seen-payment-ids";
 
@@ -73,20 +83,28 @@ public final class PaymentDeduplicator extends KeyedProcessFunction<String, Inge
     }
 
     @Override
-    public void processElement(IngestOutcome outcome, Context ctx, Collector<TokenizedPayment> out) throws Exception {
+    public void processElement(IngestOutcome outcome, Context ctx, Collector<Either<TokenizedPayment, VaultRecord>> out)
+            throws Exception {
         TokenizedPayment payment = outcome.payment();
         Preconditions.checkArgument(payment != null, "dedupe takes accepted payments only; route dead letters first");
         Long firstHash = seen.get(payment.paymentId());
         if (firstHash == null) {
             seen.put(payment.paymentId(), payment.contentHash());
             tokenized.inc();
-            out.collect(payment);
-            ctx.output(VAULT, outcome.vaultRecord());
+            out.collect(Either.Left(payment));
+            out.collect(Either.Right(outcome.vaultRecord()));
         } else if (firstHash == payment.contentHash()) {
             duplicates.inc();
         } else {
             conflicts.inc();
             ctx.output(CONFLICTS, DeadLetters.duplicateConflict(payment));
+        }
+    }
+
+    /** The tokenized payments of a first-sighting stream, for the fraud and settlement stages. */
+    public static void tokenizedOnly(Either<TokenizedPayment, VaultRecord> record, Collector<TokenizedPayment> out) {
+        if (record.isLeft()) {
+            out.collect(record.left());
         }
     }
 }

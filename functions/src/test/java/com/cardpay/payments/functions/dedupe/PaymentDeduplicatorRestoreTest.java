@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.functions.model.TokenizedPayment;
+import com.cardpay.payments.functions.model.VaultRecord;
 import com.cardpay.payments.functions.testutils.Payments;
 
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.types.Either;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,15 +20,15 @@ import org.junit.jupiter.api.Test;
 class PaymentDeduplicatorRestoreTest {
     private final DedupeFixtures fixtures = new DedupeFixtures();
     private IngestOutcome first;
-    private KeyedOneInputStreamOperatorTestHarness<String, IngestOutcome, TokenizedPayment> restored;
+    private KeyedOneInputStreamOperatorTestHarness<String, IngestOutcome, Either<TokenizedPayment, VaultRecord>> restored;
 
     @BeforeEach
     void checkpointAfterTheFirstRecordAndRestore() throws Exception {
         first = fixtures.accepted(Payments.raw());
-        KeyedOneInputStreamOperatorTestHarness<String, IngestOutcome, TokenizedPayment> before = DedupeFixtures.openHarness();
+        KeyedOneInputStreamOperatorTestHarness<String, IngestOutcome, Either<TokenizedPayment, VaultRecord>> before = DedupeFixtures.openHarness();
         before.setStateTtlProcessingTime(0L);
         before.processElement(first, 10L);
-        assertThat(before.extractOutputValues()).containsExactly(first.payment());
+        assertThat(DedupeFixtures.tokenized(before)).containsExactly(first.payment());
         OperatorSubtaskState snapshot = before.snapshot(1L, 100L);
         before.close();
 
@@ -45,8 +47,8 @@ class PaymentDeduplicatorRestoreTest {
     void exactReplayAfterARestoreIsStillDropped() throws Exception {
         restored.processElement(fixtures.accepted(Payments.raw()), 20L);
 
-        assertThat(restored.extractOutputValues()).isEmpty();
-        assertThat(sideOutputValues(restored, PaymentDeduplicator.VAULT)).isEmpty();
+        assertThat(DedupeFixtures.tokenized(restored)).isEmpty();
+        assertThat(DedupeFixtures.vaultRecords(restored)).isEmpty();
         assertThat(sideOutputValues(restored, PaymentDeduplicator.CONFLICTS)).isEmpty();
         assertThat(restored.numKeyedStateEntries()).isEqualTo(1);
     }
@@ -55,7 +57,7 @@ class PaymentDeduplicatorRestoreTest {
     void conflictingReplayAfterARestoreIsStillAConflict() throws Exception {
         restored.processElement(fixtures.accepted(Payments.raw().with("amount_minor", 9_999)), 20L);
 
-        assertThat(restored.extractOutputValues()).isEmpty();
+        assertThat(DedupeFixtures.tokenized(restored)).isEmpty();
         assertThat(sideOutputValues(restored, PaymentDeduplicator.CONFLICTS))
                 .singleElement().extracting(dl -> dl.errorCode()).isEqualTo("DUPLICATE_CONFLICT");
     }
@@ -66,8 +68,8 @@ class PaymentDeduplicatorRestoreTest {
 
         restored.processElement(next, 20L);
 
-        assertThat(restored.extractOutputValues()).containsExactly(next.payment());
-        assertThat(sideOutputValues(restored, PaymentDeduplicator.VAULT)).containsExactly(next.vaultRecord());
+        assertThat(DedupeFixtures.tokenized(restored)).containsExactly(next.payment());
+        assertThat(DedupeFixtures.vaultRecords(restored)).containsExactly(next.vaultRecord());
     }
 
     @Test
@@ -77,6 +79,6 @@ class PaymentDeduplicatorRestoreTest {
         IngestOutcome lateReplay = fixtures.accepted(Payments.raw());
         restored.processElement(lateReplay, 20L);
 
-        assertThat(restored.extractOutputValues()).containsExactly(lateReplay.payment());
+        assertThat(DedupeFixtures.tokenized(restored)).containsExactly(lateReplay.payment());
     }
 }

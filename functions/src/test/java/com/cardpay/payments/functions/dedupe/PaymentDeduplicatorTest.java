@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.cardpay.payments.functions.model.DeadLetter;
 import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.functions.model.TokenizedPayment;
+import com.cardpay.payments.functions.model.VaultRecord;
 import com.cardpay.payments.functions.testutils.Payments;
 
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.types.Either;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ import java.time.Duration;
 /** Replays of a payment id at one merchant: exact ones are dropped, conflicting ones reported. */
 class PaymentDeduplicatorTest {
     private final DedupeFixtures fixtures = new DedupeFixtures();
-    private KeyedOneInputStreamOperatorTestHarness<String, IngestOutcome, TokenizedPayment> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, IngestOutcome, Either<TokenizedPayment, VaultRecord>> harness;
 
     @BeforeEach
     void openHarness() throws Exception {
@@ -38,8 +40,9 @@ class PaymentDeduplicatorTest {
 
         harness.processElement(first, 10L);
 
-        assertThat(harness.extractOutputStreamRecords()).containsExactly(new StreamRecord<>(first.payment(), 10L));
-        assertThat(harness.getSideOutput(PaymentDeduplicator.VAULT)).containsExactly(new StreamRecord<>(first.vaultRecord(), 10L));
+        // both in one output, tokenized first, so one chained sink writes them in one transaction
+        assertThat(harness.extractOutputStreamRecords()).containsExactly(
+                new StreamRecord<>(Either.Left(first.payment()), 10L), new StreamRecord<>(Either.Right(first.vaultRecord()), 10L));
         assertThat(sideOutputValues(harness, PaymentDeduplicator.CONFLICTS)).isEmpty();
     }
 
@@ -52,8 +55,8 @@ class PaymentDeduplicatorTest {
         harness.processElement(replay, 20L);
 
         assertThat(replay.payment().source()).isNotEqualTo(first.payment().source());
-        assertThat(harness.extractOutputValues()).containsExactly(first.payment());
-        assertThat(sideOutputValues(harness, PaymentDeduplicator.VAULT)).containsExactly(first.vaultRecord());
+        assertThat(DedupeFixtures.tokenized(harness)).containsExactly(first.payment());
+        assertThat(DedupeFixtures.vaultRecords(harness)).containsExactly(first.vaultRecord());
         assertThat(sideOutputValues(harness, PaymentDeduplicator.CONFLICTS)).isEmpty();
     }
 
@@ -66,8 +69,8 @@ class PaymentDeduplicatorTest {
 
         harness.processElement(changed, 20L);
 
-        assertThat(harness.extractOutputValues()).containsExactly(first.payment());
-        assertThat(sideOutputValues(harness, PaymentDeduplicator.VAULT)).containsExactly(first.vaultRecord());
+        assertThat(DedupeFixtures.tokenized(harness)).containsExactly(first.payment());
+        assertThat(DedupeFixtures.vaultRecords(harness)).containsExactly(first.vaultRecord());
         assertThat(sideOutputValues(harness, PaymentDeduplicator.CONFLICTS)).singleElement().satisfies(dl -> {
             assertThat(dl.errorCode()).isEqualTo("DUPLICATE_CONFLICT");
             assertThat(dl.field()).isEqualTo("payment_id");
@@ -123,7 +126,7 @@ class PaymentDeduplicatorTest {
         harness.processElement(fixtures.accepted(Payments.raw()), 30L);
         harness.processElement(fixtures.accepted(Payments.raw().with("amount_minor", 9_999)), 40L);
 
-        assertThat(harness.extractOutputValues()).containsExactly(first.payment());
+        assertThat(DedupeFixtures.tokenized(harness)).containsExactly(first.payment());
         assertThat(sideOutputValues(harness, PaymentDeduplicator.CONFLICTS)).hasSize(2);
     }
 
@@ -135,8 +138,8 @@ class PaymentDeduplicatorTest {
         harness.processElement(atM1, 10L);
         harness.processElement(atM2, 20L);
 
-        assertThat(harness.extractOutputValues()).containsExactly(atM1.payment(), atM2.payment());
-        assertThat(sideOutputValues(harness, PaymentDeduplicator.VAULT)).hasSize(2);
+        assertThat(DedupeFixtures.tokenized(harness)).containsExactly(atM1.payment(), atM2.payment());
+        assertThat(DedupeFixtures.vaultRecords(harness)).hasSize(2);
         assertThat(sideOutputValues(harness, PaymentDeduplicator.CONFLICTS)).isEmpty();
     }
 
@@ -148,8 +151,8 @@ class PaymentDeduplicatorTest {
         harness.processElement(first, 10L);
         harness.processElement(second, 20L);
 
-        assertThat(harness.extractOutputValues()).containsExactly(first.payment(), second.payment());
-        assertThat(sideOutputValues(harness, PaymentDeduplicator.VAULT)).containsExactly(first.vaultRecord(), second.vaultRecord());
+        assertThat(DedupeFixtures.tokenized(harness)).containsExactly(first.payment(), second.payment());
+        assertThat(DedupeFixtures.vaultRecords(harness)).containsExactly(first.vaultRecord(), second.vaultRecord());
     }
 
     @Test

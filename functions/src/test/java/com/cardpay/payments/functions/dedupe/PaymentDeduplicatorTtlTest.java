@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.functions.model.TokenizedPayment;
+import com.cardpay.payments.functions.model.VaultRecord;
 import com.cardpay.payments.functions.testutils.Payments;
 
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.types.Either;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ class PaymentDeduplicatorTtlTest {
     private static final int NEW_PAYMENTS_FOR_A_FULL_SWEEP = 13;
 
     private final DedupeFixtures fixtures = new DedupeFixtures();
-    private KeyedOneInputStreamOperatorTestHarness<String, IngestOutcome, TokenizedPayment> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, IngestOutcome, Either<TokenizedPayment, VaultRecord>> harness;
 
     @BeforeEach
     void openHarness() throws Exception {
@@ -52,8 +54,8 @@ class PaymentDeduplicatorTtlTest {
         harness.setStateTtlProcessingTime(TTL_MILLIS - 1);
         harness.processElement(fixtures.accepted(Payments.raw()), 2L);
 
-        assertThat(harness.extractOutputValues()).hasSize(1);
-        assertThat(sideOutputValues(harness, PaymentDeduplicator.VAULT)).hasSize(1);
+        assertThat(DedupeFixtures.tokenized(harness)).hasSize(1);
+        assertThat(DedupeFixtures.vaultRecords(harness)).hasSize(1);
     }
 
     @Test
@@ -65,8 +67,8 @@ class PaymentDeduplicatorTtlTest {
         harness.setStateTtlProcessingTime(TTL_MILLIS);
         harness.processElement(lateReplay, 2L);
 
-        assertThat(harness.extractOutputValues()).containsExactly(first.payment(), lateReplay.payment());
-        assertThat(sideOutputValues(harness, PaymentDeduplicator.VAULT)).containsExactly(first.vaultRecord(), lateReplay.vaultRecord());
+        assertThat(DedupeFixtures.tokenized(harness)).containsExactly(first.payment(), lateReplay.payment());
+        assertThat(DedupeFixtures.vaultRecords(harness)).containsExactly(first.vaultRecord(), lateReplay.vaultRecord());
         assertThat(sideOutputValues(harness, PaymentDeduplicator.CONFLICTS)).isEmpty();
     }
 
@@ -77,7 +79,7 @@ class PaymentDeduplicatorTtlTest {
         harness.setStateTtlProcessingTime(TTL_MILLIS);
         harness.processElement(fixtures.accepted(Payments.raw().with("amount_minor", 9_999)), 2L);
 
-        assertThat(harness.extractOutputValues()).extracting(TokenizedPayment::amountMinor).containsExactly(1250L, 9_999L);
+        assertThat(DedupeFixtures.tokenized(harness)).extracting(TokenizedPayment::amountMinor).containsExactly(1250L, 9_999L);
         assertThat(sideOutputValues(harness, PaymentDeduplicator.CONFLICTS)).isEmpty();
     }
 
@@ -91,7 +93,7 @@ class PaymentDeduplicatorTtlTest {
         harness.setStateTtlProcessingTime(TTL_MILLIS);
         harness.processElement(fixtures.accepted(Payments.raw()), 4L);
 
-        assertThat(harness.extractOutputValues()).hasSize(2);
+        assertThat(DedupeFixtures.tokenized(harness)).hasSize(2);
         assertThat(sideOutputValues(harness, PaymentDeduplicator.CONFLICTS)).hasSize(1);
     }
 
@@ -118,7 +120,7 @@ class PaymentDeduplicatorTtlTest {
         // m-3 is still remembered, m-1 is not
         harness.processElement(fixtures.payment("m-3", "pay-a"), 4L);
         harness.processElement(fixtures.payment("m-1", "pay-a"), 4L);
-        assertThat(harness.extractOutputValues()).extracting(TokenizedPayment::merchantId).endsWith("m-4", "m-1");
+        assertThat(DedupeFixtures.tokenized(harness)).extracting(TokenizedPayment::merchantId).endsWith("m-4", "m-1");
     }
 
     @Test

@@ -26,7 +26,7 @@ public enum ConfigKey {
     BOOTSTRAP_SERVERS("kafka.bootstrap-servers", "localhost:9092", "Kafka bootstrap servers."),
     CONSUMER_GROUP("kafka.consumer-group", "payments-job", "Consumer group of the payments.raw source; defaults to job.name. Offsets are committed on checkpoints, for lag monitoring."),
     STARTING_OFFSETS("kafka.starting-offsets", "committed", "Where to start without a checkpoint: committed (falls back to earliest), earliest or latest."),
-    TRANSACTIONAL_ID_PREFIX("kafka.transactional-id-prefix", "payments-job", "Prefix of the sinks' transactional ids (defaults to job.name); each sink appends its role: -tokenized, -vault, -dlq, -scored, -rules-status, -settlements. Unique per job."),
+    TRANSACTIONAL_ID_PREFIX("kafka.transactional-id-prefix", "payments-job", "Prefix of the sinks' transactional ids (defaults to job.name); each sink appends its role: -tokenized-vault (one sink for both topics), -dlq, -scored, -rules-status, -settlements. Unique per job."),
     TRANSACTION_TIMEOUT("kafka.transaction-timeout", "10m", "Producer transaction.timeout.ms: above the longest a transaction can stay open (checkpoint interval, timeouts and tolerated failures, max restart backoff; see the checks below), below the broker maximum."),
     BROKER_MAX_TRANSACTION_TIMEOUT("kafka.broker-max-transaction-timeout", "15m", "The brokers' transaction.max.timeout.ms (Kafka's default is 15m), to check the above against."),
     SECURITY_PROTOCOL("kafka.security-protocol", "plaintext", "plaintext or ssl (TLS; mutual TLS when a keystore is set)."),

@@ -28,6 +28,7 @@ public enum ConfigKey {
     STARTING_OFFSETS("kafka.starting-offsets", "committed", "Where to start without a checkpoint: committed (falls back to earliest), earliest or latest."),
     TRANSACTIONAL_ID_PREFIX("kafka.transactional-id-prefix", "payments-job", "Prefix of the sinks' transactional ids (defaults to job.name); each sink appends its role: -tokenized-vault (one sink for both topics), -dlq, -scored, -rules-status, -settlements. Unique per job."),
     TRANSACTION_TIMEOUT("kafka.transaction-timeout", "10m", "Producer transaction.timeout.ms: above the longest a transaction can stay open (checkpoint interval, timeouts and tolerated failures, max restart backoff; see the checks below), below the broker maximum."),
+    LONGEST_PLANNED_OUTAGE("kafka.longest-planned-outage", "2m", "The longest the job may stay down after a failure (rescheduling, image pull, a broker maintenance) and still commit its last checkpoint's output: counted in the kafka.transaction-timeout check. Longer outages: stop with a savepoint first."),
     BROKER_MAX_TRANSACTION_TIMEOUT("kafka.broker-max-transaction-timeout", "15m", "The brokers' transaction.max.timeout.ms (Kafka's default is 15m), to check the above against."),
     SECURITY_PROTOCOL("kafka.security-protocol", "plaintext", "plaintext or ssl (TLS; mutual TLS when a keystore is set)."),
     SSL_TRUSTSTORE("kafka.ssl.truststore-path", "", "PKCS12 truststore with the CA of the brokers' certificates (ssl only)."),

@@ -28,6 +28,7 @@ public record PaymentsConfig(
         StartingOffsets startingOffsets,
         String transactionalIdPrefix,
         Duration transactionTimeout,
+        Duration longestPlannedOutage,
         Topics topics,
         Duration maxOutOfOrderness,
         Duration maxEventTimeAhead,
@@ -80,6 +81,7 @@ public record PaymentsConfig(
                 v.choice(STARTING_OFFSETS, StartingOffsets.class),
                 settings.containsKey(TRANSACTIONAL_ID_PREFIX.key()) ? v.string(TRANSACTIONAL_ID_PREFIX) : v.string(JOB_NAME),
                 v.duration(TRANSACTION_TIMEOUT),
+                v.nonNegativeDuration(LONGEST_PLANNED_OUTAGE),
                 new Topics(v.string(TOPIC_RAW), v.string(TOPIC_TOKENIZED), v.string(TOPIC_VAULT), v.string(TOPIC_DLQ),
                         v.string(TOPIC_SCORED), v.string(TOPIC_FRAUD_RULES), v.string(TOPIC_FRAUD_RULES_STATUS),
                         v.string(TOPIC_SETTLEMENTS)),
@@ -119,10 +121,13 @@ public record PaymentsConfig(
         }
         // A transaction stays open from one checkpoint to the commit after the next completed one;
         // if it times out before that, or before a restarted job can commit it, its records are lost.
-        Duration needed = checkpoints.longestOpenTransaction(restart.maxBackoff());
+        // A job that is down longer than that (a failure, then an outage we plan for) finds its last
+        // checkpoint's transactions aborted by the broker: those records are lost (see README).
+        Duration needed = checkpoints.longestOpenTransaction(restart.maxBackoff()).plus(longestPlannedOutage);
         if (transactionTimeout.compareTo(needed) <= 0) {
             v.problem(TRANSACTION_TIMEOUT, "must exceed checkpoint.interval + (checkpoint.tolerable-failures + 1) x "
-                    + "checkpoint.timeout + checkpoint.tolerable-failures x checkpoint.min-pause + restart.max-backoff ("
+                    + "checkpoint.timeout + checkpoint.tolerable-failures x checkpoint.min-pause + restart.max-backoff"
+                    + " + kafka.longest-planned-outage ("
                     + needed + "), the longest a sink transaction can stay open, got " + transactionTimeout);
         }
         if (transactionTimeout.compareTo(brokerMaxTransactionTimeout) > 0) {

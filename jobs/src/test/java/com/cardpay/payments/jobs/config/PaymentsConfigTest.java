@@ -136,13 +136,26 @@ class PaymentsConfigTest {
 
         assertThat(rejected(s).problems()).singleElement().asString()
                 .startsWith("kafka.transaction-timeout: must exceed checkpoint.interval + (checkpoint.tolerable-failures + 1) x "
-                        + "checkpoint.timeout + checkpoint.tolerable-failures x checkpoint.min-pause + restart.max-backoff (PT7M1S)");
+                        + "checkpoint.timeout + checkpoint.tolerable-failures x checkpoint.min-pause + restart.max-backoff"
+                        + " + kafka.longest-planned-outage (PT9M1S)");
+    }
+
+    @Test
+    void theLongestPlannedOutageCountsAgainstTheTransactionTimeout() {
+        Map<String, String> s = local();
+        s.put("kafka.longest-planned-outage", "3m");   // 7m1s + 3m = 10m1s > 10m
+        assertThat(rejected(s).problems()).singleElement().asString()
+                .startsWith("kafka.transaction-timeout: must exceed").contains("(PT10M1S)", "got PT10M");
+
+        s.put("kafka.longest-planned-outage", "-1m");
+        assertThat(rejected(s).problems()).singleElement().asString().startsWith("kafka.longest-planned-outage: ");
     }
 
     @Test
     void everyToleratedCheckpointFailureCountsAgainstTheTransactionTimeout() {
         Map<String, String> s = local();
-        // 1s + 4 x 2m + 3 x 1s + 1m = 9m4s: still inside the default 10m
+        // 1s + 4 x 2m + 3 x 1s + 1m = 9m4s: still inside the default 10m with no planned outage
+        s.put("kafka.longest-planned-outage", "0s");
         s.put("checkpoint.tolerable-failures", "3");
         s.put("checkpoint.min-pause", "1s");
         assertThat(PaymentsConfig.from(s).checkpoints().longestOpenTransaction(Duration.ofMinutes(1)))

@@ -175,10 +175,10 @@ class CardDataContainmentITCase {
         // record, most of them with a valid PAN inside), plus records that put valid PANs where the
         // generator does not: in the key, grouped, as a JSON number, in other fields, 13 and 19 digits.
         SyntheticPayments generator = new SyntheticPayments(20261124L, 0.10, 0.05, START);
-        List<Generated> first = generate(generator, 1500);
-        List<Generated> second = new ArrayList<>(generate(generator, 1500));
+        List<Generated> first = generator.next(1500);
+        List<Generated> second = new ArrayList<>(generator.next(1500));
         second.addAll(crafted(new Random(7)));
-        List<Generated> third = generate(generator, 1000);
+        List<Generated> third = generator.next(1000);
         List<Generated> all = Stream.of(first, second, third).flatMap(List::stream).toList();
         Set<String> testPans = all.stream().map(Generated::pan).collect(Collectors.toCollection(TreeSet::new));
         Set<String> traceparents = all.stream().map(Generated::traceparent).collect(Collectors.toSet());
@@ -301,7 +301,7 @@ class CardDataContainmentITCase {
         KAFKA.broker().createTopics(List.of(config.topics().raw()), 3);
 
         SyntheticPayments generator = new SyntheticPayments(1, 0, 0, START);
-        List<String> pans = generate(generator, 400).stream().map(Generated::pan).distinct().limit(200).toList();
+        List<String> pans = generator.next(400).stream().map(Generated::pan).distinct().limit(200).toList();
         String leakedInTraceparent = pans.get(2);
         // Well-formed, and "known": exempt from the Luhn check, but not from the search for the test PANs.
         String traceparentWithPan = "00-" + leakedInTraceparent + "abcdefabcdefabcdefabcdef".substring(0, 32 - leakedInTraceparent.length())
@@ -664,13 +664,6 @@ class CardDataContainmentITCase {
         return "00-" + HexFormat.of().formatHex(trace) + "-" + HexFormat.of().formatHex(span) + "-01";
     }
 
-    private static List<Generated> generate(SyntheticPayments generator, int n) {
-        List<Generated> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(generator.next());
-        }
-        return out;
-    }
 
     private static Set<String> paymentIds(List<Generated> records) {
         return records.stream().map(Generated::paymentId).filter(id -> id.startsWith("pay-"))

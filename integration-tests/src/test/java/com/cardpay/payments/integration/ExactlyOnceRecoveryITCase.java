@@ -2,6 +2,7 @@ package com.cardpay.payments.integration;
 
 import com.cardpay.payments.jobs.FlinkSettings;
 import com.cardpay.payments.jobs.PaymentsJob;
+import static com.cardpay.payments.integration.testutils.KafkaTestSupport.jsonField;
 import static com.cardpay.payments.integration.testutils.KafkaTestSupport.readCommitted;
 import static com.cardpay.payments.integration.testutils.KafkaTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,8 +61,8 @@ class ExactlyOnceRecoveryITCase {
         PaymentsConfig config = PaymentsConfig.from(TestJobs.settings("recovery-it", KAFKA.bootstrapServers(), checkpoints));
         KAFKA.broker().createTopics(TestJobs.topics(config), 3);
         SyntheticPayments generator = new SyntheticPayments(7, 0.05, 0.05, Instant.parse("2026-11-24T10:00:00Z"));
-        List<Generated> before = generate(generator, 4000);
-        List<Generated> after = generate(generator, 4000);
+        List<Generated> before = generator.next(4000);
+        List<Generated> after = generator.next(4000);
         String poison = after.stream().filter(g -> g.kind() == Kind.VALID).findFirst().orElseThrow().paymentId();
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(config));
@@ -85,11 +86,15 @@ class ExactlyOnceRecoveryITCase {
             // A few more checkpoints: anything replayed twice would be committed by now.
             Thread.sleep(2_000);
 
-            List<String> ids = readCommitted(KAFKA.bootstrapServers(), config.topics().tokenized()).stream()
-                    .map(r -> paymentId(r)).collect(Collectors.toList());
+            List<ConsumerRecord<byte[], byte[]>> tokenized = readCommitted(KAFKA.bootstrapServers(), config.topics().tokenized());
+            List<String> ids = tokenized.stream().map(r -> jsonField(r, "payment_id")).collect(Collectors.toList());
             assertThat(failOnce.failures()).as("the job failed once, on purpose").isEqualTo(1);
             assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(readCommitted(KAFKA.bootstrapServers(), config.topics().vault())).hasSize(expected.size());
+            List<ConsumerRecord<byte[], byte[]>> vault = readCommitted(KAFKA.bootstrapServers(), config.topics().vault());
+            assertThat(vault).hasSize(expected.size());
+            // the two topics agree after the failure: every token has its vault entry (keyed by token)
+            assertThat(vault.stream().map(r -> text(r.key())).collect(Collectors.toSet()))
+                    .containsAll(tokenized.stream().map(r -> jsonField(r, "card_token")).collect(Collectors.toSet()));
             long rejected = before.stream().filter(g -> g.expectedRejection() != null).count()
                     + after.stream().filter(g -> g.expectedRejection() != null).count();
             assertThat(readCommitted(KAFKA.bootstrapServers(), config.topics().dlq())).hasSize((int) rejected);
@@ -98,19 +103,5 @@ class ExactlyOnceRecoveryITCase {
         }
     }
 
-    private static List<Generated> generate(SyntheticPayments generator, int n) {
-        List<Generated> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(generator.next());
-        }
-        return out;
-    }
 
-    private static String paymentId(ConsumerRecord<byte[], byte[]> r) {
-        try {
-            return JSON.readTree(r.value()).get("payment_id").asText();
-        } catch (IOException e) {
-            throw new AssertionError(text(r.value()), e);
-        }
-    }
 }

@@ -2,6 +2,7 @@ package com.cardpay.payments.integration;
 
 import com.cardpay.payments.jobs.FlinkSettings;
 import com.cardpay.payments.jobs.PaymentsJob;
+import static com.cardpay.payments.integration.testutils.KafkaTestSupport.jsonField;
 import static com.cardpay.payments.integration.testutils.KafkaTestSupport.readCommitted;
 import static com.cardpay.payments.integration.testutils.KafkaTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,7 +144,7 @@ class KafkaTlsITCase {
         List<ConsumerRecord<byte[], byte[]>> tokenized = readCommitted(kafka.bootstrapServers(), config.topics().tokenized(), kafkaTls);
         List<ConsumerRecord<byte[], byte[]>> vault = readCommitted(kafka.bootstrapServers(), config.topics().vault(), kafkaTls);
         List<ConsumerRecord<byte[], byte[]>> dlq = readCommitted(kafka.bootstrapServers(), config.topics().dlq(), kafkaTls);
-        assertThat(tokenized.stream().map(KafkaTlsITCase::paymentId).toList())
+        assertThat(tokenized.stream().map(r -> jsonField(r, "payment_id")).toList())
                 .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(valid);
         assertThat(vault).hasSize(valid.size());
         assertThat(dlq).hasSize((int) rejected);
@@ -351,11 +352,4 @@ class KafkaTlsITCase {
         return out.toString();
     }
 
-    private static String paymentId(ConsumerRecord<byte[], byte[]> r) {
-        try {
-            return JSON.readTree(r.value()).get("payment_id").asText();
-        } catch (IOException e) {
-            throw new AssertionError(text(r.value()), e);
-        }
-    }
 }

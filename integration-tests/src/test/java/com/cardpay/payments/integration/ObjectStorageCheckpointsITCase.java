@@ -1,5 +1,6 @@
 package com.cardpay.payments.integration;
 
+import static com.cardpay.payments.integration.testutils.KafkaTestSupport.jsonField;
 import static com.cardpay.payments.integration.testutils.KafkaTestSupport.readCommitted;
 import static com.cardpay.payments.integration.testutils.KafkaTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -141,7 +142,7 @@ class ObjectStorageCheckpointsITCase {
         Ledger ledger = new Ledger();
 
         // 1. Incremental checkpoints in the bucket.
-        List<Generated> first = ledger.add(generate(generator, 2000));
+        List<Generated> first = ledger.add(generator.next(2000));
         KafkaTestSupport.produce(KAFKA.bootstrapServers(), config.topics().raw(), first);
         JobClient jobA = start(config, null);
         JobID a = jobA.getJobID();
@@ -173,7 +174,7 @@ class ObjectStorageCheckpointsITCase {
                     + later.getCheckpointedSize() + " of " + later.getStateSize() + " bytes", started);
 
             // New state: new SST files beside the old ones.
-            List<Generated> second = ledger.add(generate(generator, 1000));
+            List<Generated> second = ledger.add(generator.next(1000));
             KafkaTestSupport.produce(KAFKA.bootstrapServers(), config.topics().raw(), second);
             KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().tokenized(), ledger.valid.size(), WITHIN);
             CompletedCheckpointStats grown = latestCompleted(a);
@@ -188,7 +189,7 @@ class ObjectStorageCheckpointsITCase {
                     + grown.getStateSize() + " bytes", started);
 
             // 2. A TaskManager is lost mid-stream; a fresh one, with no local state, takes its place.
-            List<Generated> third = ledger.add(generate(generator, 2000));
+            List<Generated> third = ledger.add(generator.next(2000));
             KafkaTestSupport.produce(KAFKA.bootstrapServers(), config.topics().raw(), third.subList(0, 1000));
             KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().tokenized(),
                     committedCount(config) + 1, WITHIN);
@@ -230,7 +231,7 @@ class ObjectStorageCheckpointsITCase {
         int validBefore = ledger.valid.size();
         int rejectedBefore = ledger.rejected;
         Ledger after = new Ledger();
-        List<Generated> fourth = after.add(generate(generator, 1000));
+        List<Generated> fourth = after.add(generator.next(1000));
         List<Generated> resent = first.stream().filter(g -> g.kind() == Kind.VALID).limit(100).toList();
         assertThat(fourth).anyMatch(g -> g.kind() == Kind.EXACT_REPLAY).anyMatch(g -> g.kind() == Kind.CONFLICTING_REPLAY);
         KafkaTestSupport.produce(KAFKA.bootstrapServers(), config.topics().raw(), fourth);
@@ -328,7 +329,7 @@ class ObjectStorageCheckpointsITCase {
         KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().dlq(), ledger.rejected, WITHIN);
         awaitCheckpointAfter(job, latestCompleted(job).getCheckpointId() + 2);
         List<String> tokenized = readCommitted(KAFKA.bootstrapServers(), config.topics().tokenized()).stream()
-                .map(ObjectStorageCheckpointsITCase::paymentId).toList();
+                .map(r -> jsonField(r, "payment_id")).toList();
         assertThat(tokenized).as("payments in %s", config.topics().tokenized())
                 .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ledger.valid);
         assertThat(readCommitted(KAFKA.bootstrapServers(), config.topics().vault())).hasSize(ledger.valid.size());
@@ -459,21 +460,7 @@ class ObjectStorageCheckpointsITCase {
         return URI.create(s3Path).getPath().substring(1);
     }
 
-    private static List<Generated> generate(SyntheticPayments generator, int n) {
-        List<Generated> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(generator.next());
-        }
-        return out;
-    }
 
-    private static String paymentId(ConsumerRecord<byte[], byte[]> r) {
-        try {
-            return JSON.readTree(r.value()).get("payment_id").asText();
-        } catch (IOException e) {
-            throw new AssertionError(text(r.value()), e);
-        }
-    }
 
     private static void step(String what, long started) {
         System.out.printf("[ObjectStorageCheckpointsITCase +%5.1f s] %s%n", (System.nanoTime() - started) / 1e9, what);

@@ -118,6 +118,15 @@ public final class SyntheticPayments {
         return end.minus(DEFAULT_SPACING.multipliedBy(records));
     }
 
+    /** The next {@code n} records, in order. */
+    public List<Generated> next(int n) {
+        List<Generated> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(next());
+        }
+        return out;
+    }
+
     public Generated next() {
         double dice = random.nextDouble();
         if (dice < malformedShare) {

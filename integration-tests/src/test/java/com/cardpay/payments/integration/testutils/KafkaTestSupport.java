@@ -12,6 +12,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +25,8 @@ import java.util.stream.Collectors;
 
 /** Producing test input to, and reading committed output from, the real test broker. */
 public final class KafkaTestSupport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private KafkaTestSupport() {}
 
     public static void produce(String bootstrap, String topic, List<SyntheticPayments.Generated> records) {
@@ -130,6 +135,15 @@ public final class KafkaTestSupport {
             Thread.sleep(200);
         }
         throw new AssertionError("only " + seen + " of " + atLeast + " records committed to " + topic + " within " + timeout);
+    }
+
+    /** A top-level field of the record's JSON value, as text; fails the test, quoting the value, if unreadable. */
+    public static String jsonField(ConsumerRecord<byte[], byte[]> record, String name) {
+        try {
+            return JSON.readTree(record.value()).get(name).asText();
+        } catch (IOException | NullPointerException e) {
+            throw new AssertionError("no '" + name + "' in " + text(record.value()), e);
+        }
     }
 
     public static String text(byte[] bytes) {

@@ -257,7 +257,6 @@ class ObjectStorageCheckpointsITCase {
             fromSavepoint.put("topics." + output, "s3-it-sp." + output);
         }
         fromSavepoint.put("job.name", "s3-it-sp");
-        fromSavepoint.put("kafka.transactional-id-prefix", "s3-it-sp");
         PaymentsConfig configC = PaymentsConfig.from(fromSavepoint);
         KAFKA.broker().createTopics(configC.topics().outputs(), 3);
         String savepoint = latestSavepoint(a);

@@ -1,5 +1,6 @@
 package com.cardpay.payments.jobs;
 
+import com.cardpay.payments.connectors.kafka.TransactionalIdGuard;
 import com.cardpay.payments.jobs.config.ConfigException;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.config.PaymentsConfigLoader;
@@ -9,6 +10,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
 /**
  * Entry point for {@code flink run payments-job.jar [--config FILE] [--key value ...]}. The
  * configuration is validated before anything is submitted.
@@ -17,6 +22,24 @@ public final class PaymentsJobMain {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentsJobMain.class);
 
     private PaymentsJobMain() {}
+
+    /**
+     * A running job keeps a transaction open under its prefix, begun at most about one checkpoint
+     * interval ago; twice that plus 30 s tells it from one left behind by a job that crashed (which
+     * may then be resubmitted after that long). A job stuck in failing checkpoints is not seen.
+     */
+    public static void refuseIfAnotherJobUsesOurTransactionalIds(PaymentsConfig config) throws InterruptedException {
+        Duration recent = config.checkpointInterval().multipliedBy(2).plusSeconds(30);
+        List<String> active = TransactionalIdGuard.recentlyActive(config.bootstrapServers(), config.kafkaTls().clientProperties(),
+                config.transactionalIdPrefix(), recent, Clock.systemUTC());
+        if (!active.isEmpty()) {
+            throw new ConfigException(List.of("job.name, deployment.environment: a running job already writes with the "
+                    + "transactional ids " + config.transactionalIdPrefix() + "-* (" + active.size() + " transaction(s) begun "
+                    + "in the last " + recent.toSeconds() + " s, e.g. " + active.get(0) + "); starting this one would abort its "
+                    + "transactions and fence it. Give this job another job.name or deployment.environment, or stop the other "
+                    + "one first (if it has just stopped or crashed, retry in " + recent.toSeconds() + " s)"));
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         PaymentsConfig config;
@@ -45,6 +68,12 @@ public final class PaymentsJobMain {
                 LOG.warn("The s3.* keys apply only when the job runs in-process; on this cluster the S3 endpoint, region, "
                         + "addressing and credentials come from the cluster's configuration (README, 'Checkpoints in object storage')");
             }
+        }
+        try {
+            refuseIfAnotherJobUsesOurTransactionalIds(config);
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            throw e;
         }
         PaymentsJob.fromConfig(config).build(env);
         env.execute(config.jobName());

@@ -18,7 +18,7 @@ import java.util.Map;
  * each one with its default.
  */
 public enum ConfigKey {
-    JOB_NAME("job.name", "payments-job", "Flink job name; also the default consumer group and transactional-id prefix."),
+    JOB_NAME("job.name", "payments-job", "Flink job name: letters, digits, - and _; also the default consumer group, and with deployment.environment the transactional-id prefix."),
     PARALLELISM("job.parallelism", "2", "Default operator parallelism."),
     // 720 = 2^4 * 3^2 * 5: key groups spread evenly over many parallelisms (2, 3, 4, 5, 6, 8, 9, 10, 12, ...).
     // It is fixed for the life of the state: changing it needs a state migration.
@@ -26,7 +26,7 @@ public enum ConfigKey {
     BOOTSTRAP_SERVERS("kafka.bootstrap-servers", "localhost:9092", "Kafka bootstrap servers."),
     CONSUMER_GROUP("kafka.consumer-group", "payments-job", "Consumer group of the payments.raw source; defaults to job.name. Offsets are committed on checkpoints, for lag monitoring."),
     STARTING_OFFSETS("kafka.starting-offsets", "committed", "Where to start without a checkpoint: committed (falls back to earliest), earliest or latest."),
-    TRANSACTIONAL_ID_PREFIX("kafka.transactional-id-prefix", "payments-job", "Prefix of the sinks' transactional ids (defaults to job.name); each sink appends its role: -tokenized-vault (one sink for both topics), -dlq, -scored, -rules-status, -settlements. Unique per job."),
+    DEPLOYMENT_ENVIRONMENT("deployment.environment", "dev", "Where this job runs (prod, staging, dev, replay-2026-12, ...): letters, digits, - and _. With job.name it makes the sinks' transactional-id prefix <job.name>.<deployment.environment>, each sink appending its role (-tokenized-vault, -dlq, -scored, -rules-status, -settlements); a job whose prefix a running job uses is refused at start."),
     TRANSACTION_TIMEOUT("kafka.transaction-timeout", "10m", "Producer transaction.timeout.ms: above the longest a transaction can stay open (checkpoint interval, timeouts and tolerated failures, max restart backoff; see the checks below), below the broker maximum."),
     LONGEST_PLANNED_OUTAGE("kafka.longest-planned-outage", "2m", "The longest the job may stay down after a failure (rescheduling, image pull, a broker maintenance) and still commit its last checkpoint's output: counted in the kafka.transaction-timeout check. Longer outages: stop with a savepoint first."),
     BROKER_MAX_TRANSACTION_TIMEOUT("kafka.broker-max-transaction-timeout", "15m", "The brokers' transaction.max.timeout.ms (Kafka's default is 15m), to check the above against."),

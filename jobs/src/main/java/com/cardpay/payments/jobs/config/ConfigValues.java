@@ -38,6 +38,15 @@ final class ConfigValues {
     }
 
     /** A value that may be empty; null then. */
+    /** A name that goes into ids (job name, environment): letters, digits, '-' and '_', at most 100. */
+    String name(ConfigKey key) {
+        String value = string(key);
+        if (!value.isEmpty() && !value.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,99}")) {
+            problem(key, "must be letters, digits, '-' and '_' (at most 100, starting with a letter or digit), got '" + value + "'");
+        }
+        return value;
+    }
+
     String optionalString(ConfigKey key) {
         String value = raw.getOrDefault(key.key(), key.defaultValue()).trim();
         return value.isEmpty() ? null : value;

@@ -26,7 +26,7 @@ public record PaymentsConfig(
         String bootstrapServers,
         String consumerGroup,
         StartingOffsets startingOffsets,
-        String transactionalIdPrefix,
+        String environment,
         Duration transactionTimeout,
         Duration longestPlannedOutage,
         Topics topics,
@@ -76,10 +76,10 @@ public record PaymentsConfig(
             v.problems().add(key + ": unknown key (see README, 'Configuration')");
         }
         PaymentsConfig config = new PaymentsConfig(
-                v.string(JOB_NAME), v.positiveInt(PARALLELISM), v.positiveInt(MAX_PARALLELISM),
+                v.name(JOB_NAME), v.positiveInt(PARALLELISM), v.positiveInt(MAX_PARALLELISM),
                 v.string(BOOTSTRAP_SERVERS), settings.containsKey(CONSUMER_GROUP.key()) ? v.string(CONSUMER_GROUP) : v.string(JOB_NAME),
                 v.choice(STARTING_OFFSETS, StartingOffsets.class),
-                settings.containsKey(TRANSACTIONAL_ID_PREFIX.key()) ? v.string(TRANSACTIONAL_ID_PREFIX) : v.string(JOB_NAME),
+                v.name(DEPLOYMENT_ENVIRONMENT),
                 v.duration(TRANSACTION_TIMEOUT),
                 v.nonNegativeDuration(LONGEST_PLANNED_OUTAGE),
                 new Topics(v.string(TOPIC_RAW), v.string(TOPIC_TOKENIZED), v.string(TOPIC_VAULT), v.string(TOPIC_DLQ),
@@ -244,7 +244,17 @@ public record PaymentsConfig(
     }
 
     /** Transactional-id prefix of one sink: unique per sink, so sinks never fence each other. */
+    /**
+     * {@code <job.name>.<deployment.environment>}: the job name and where it runs, so a copy of the
+     * production configuration started elsewhere under another name or environment can never fence
+     * production's producers. Neither may hold a '.', so no two pairs give the same prefix.
+     */
+    public String transactionalIdPrefix() {
+        return jobName + "." + environment;
+    }
+
+    /** One sink's transactional-id prefix: {@link #transactionalIdPrefix()}{@code -<role>}. */
     public String transactionalIdPrefix(String sinkRole) {
-        return transactionalIdPrefix + "-" + sinkRole;
+        return transactionalIdPrefix() + "-" + sinkRole;
     }
 }

@@ -41,7 +41,7 @@ class PaymentsConfigTest {
         assertThat(config.dedupeTtl()).isEqualTo(Duration.ofDays(7));
         assertThat(config.maxParallelism()).isEqualTo(720);
         assertThat(config.consumerGroup()).isEqualTo("payments-job");
-        assertThat(config.transactionalIdPrefix("vault")).isEqualTo("payments-job-vault");
+        assertThat(config.transactionalIdPrefix("dlq")).isEqualTo("payments-job.dev-dlq");
     }
 
     @Test
@@ -138,6 +138,20 @@ class PaymentsConfigTest {
                 .startsWith("kafka.transaction-timeout: must exceed checkpoint.interval + (checkpoint.tolerable-failures + 1) x "
                         + "checkpoint.timeout + checkpoint.tolerable-failures x checkpoint.min-pause + restart.max-backoff"
                         + " + kafka.longest-planned-outage (PT9M1S)");
+    }
+
+    @Test
+    void theTransactionalIdPrefixIsJobNameDotEnvironmentAndNeitherMayHoldADot() {
+        Map<String, String> s = local();
+        s.put("job.name", "payments-job");
+        s.put("deployment.environment", "prod");
+        assertThat(PaymentsConfig.from(s).transactionalIdPrefix("scored")).isEqualTo("payments-job.prod-scored");
+
+        // "a.b" + "c" and "a" + "b.c" would share a prefix: refused, naming each key
+        s.put("job.name", "payments.job");
+        s.put("deployment.environment", "prod.eu");
+        assertThat(rejected(s).problems()).anyMatch(p -> p.startsWith("job.name: must be letters, digits, '-' and '_'"))
+                .anyMatch(p -> p.startsWith("deployment.environment: must be letters, digits, '-' and '_'"));
     }
 
     @Test

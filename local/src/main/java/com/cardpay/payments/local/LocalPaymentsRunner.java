@@ -44,6 +44,21 @@ public final class LocalPaymentsRunner {
 
     private LocalPaymentsRunner() {}
 
+    /** The local run's settings before the command line's: what differs from the defaults, and why. */
+    public static Map<String, String> localSettings(Path checkpoints) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("tokenization.key-provider", "local");
+        // A development run: local keys (or a Vault test server over http) are allowed here only.
+        settings.put("development.allow-insecure", "true");
+        settings.put("checkpoint.storage", checkpoints.toAbsolutePath().toUri().toString());
+        // One-minute settlement windows, so that settlements appear within a short run.
+        settings.put("settlement.window", "1m");
+        settings.put("settlement.allowed-lateness", "5s");
+        // The generator stamps payments with the wall clock; the lead may not exceed the lateness.
+        settings.put("source.max-event-time-ahead", "5s");
+        return settings;
+    }
+
     public static void main(String[] args) throws Exception {
         ToolArguments arguments = ToolArguments.split(args, RUNNER_FLAGS);
         try {
@@ -74,16 +89,7 @@ public final class LocalPaymentsRunner {
         }
         String bootstrap = external != null ? external : kafka.bootstrapServers();
 
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("tokenization.key-provider", "local");
-        // A development run: local keys (or a Vault test server over http) are allowed here only.
-        settings.put("development.allow-insecure", "true");
-        settings.put("checkpoint.storage", runDir.resolve("checkpoints").toAbsolutePath().toUri().toString());
-        // One-minute settlement windows, so that settlements appear within a short run.
-        settings.put("settlement.window", "1m");
-        settings.put("settlement.allowed-lateness", "5s");
-        // The generator stamps payments with the wall clock; the lead may not exceed the lateness.
-        settings.put("source.max-event-time-ahead", "5s");
+        Map<String, String> settings = localSettings(runDir.resolve("checkpoints"));
         settings.putAll(PaymentsConfigLoader.settings(jobArgs));
         settings.put("kafka.bootstrap-servers", bootstrap);
         PaymentsConfig config = PaymentsConfig.from(settings);

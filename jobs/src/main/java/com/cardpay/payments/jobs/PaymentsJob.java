@@ -51,8 +51,8 @@ import java.util.Map;
  * The payments job graph:
  *
  * <pre>
- * payments.raw ─► source (parse, validate, tokenize) ─► router ─► keyBy(merchant) ─► dedupe ─► payments.tokenized
- *                                                         │                           ├─────► payments.vault
+ * payments.raw ─► source (parse, validate, tokenize) ─► router ─► keyBy(merchant) ─► dedupe ─► one sink, one transaction:
+ *                                                         │                           │      payments.tokenized + payments.vault
  *                                                         └─ rejected ─────────┬──────┴─ conflicts
  *                                                                               └────────► payments.dlq
  * dedupe ─► keyBy(card) ─► card features ─► keyBy(merchant) ─► scoring ◄── broadcast ── payments.fraud-rules

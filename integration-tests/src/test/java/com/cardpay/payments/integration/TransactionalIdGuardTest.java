@@ -69,6 +69,28 @@ class TransactionalIdGuardTest {
         }
     }
 
+    /**
+     * Environments may hold '-': prod-eu's sinks write as guard-it.prod-eu-tokenized-vault-*, which
+     * starts with guard-it.prod-. Those are not prod's ids, and prod must still start.
+     */
+    @Test
+    @org.junit.jupiter.api.Disabled("review finding: the guard refuses env prod while env prod-eu of the same job runs (prefix match, not id match)")
+    void anotherEnvironmentWhoseNameExtendsOursIsNotUs(@TempDir Path checkpoints) throws Exception {
+        Map<String, String> settings = TestJobs.settings("guard-it2", KAFKA.bootstrapServers(), checkpoints);
+        settings.put("deployment.environment", "prod");
+        PaymentsConfig prod = PaymentsConfig.from(settings);
+        settings.put("deployment.environment", "prod-eu");
+        PaymentsConfig prodEu = PaymentsConfig.from(settings);
+        KAFKA.broker().createTopics(List.of("guard-it.out"), 1);
+
+        try (KafkaProducer<byte[], byte[]> running = openTransaction(prodEu.transactionalIdPrefix("tokenized-vault") + "-0-7")) {
+            assertThatThrownBy(() -> PaymentsJobMain.refuseIfAnotherJobUsesOurTransactionalIds(prodEu))
+                    .isInstanceOf(ConfigException.class);
+            PaymentsJobMain.refuseIfAnotherJobUsesOurTransactionalIds(prod);
+            running.abortTransaction();
+        }
+    }
+
     private static KafkaProducer<byte[], byte[]> openTransaction(String transactionalId) {
         KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),

@@ -101,9 +101,9 @@ public record CheckpointSettings(
         }
         if (isS3(uri) && (uri.getHost() == null || uri.getHost().isEmpty())) {
             v.problem(key, "must name a bucket, as in s3://bucket/path (bucket names: lowercase letters, digits, '-' "
-                    + "and '.'), got '" + uri + "'");
+                    + "and '.'), got " + ConfigValues.shown(uri));
         } else if (uri.getScheme().equalsIgnoreCase("file") && (uri.getPath() == null || !uri.getPath().startsWith("/"))) {
-            v.problem(key, "must be an absolute file:/// URI, got '" + uri + "'");
+            v.problem(key, "must be an absolute file:/// URI, got " + ConfigValues.shown(uri));
         }
     }
 }

@@ -29,6 +29,16 @@ final class ConfigValues {
         problems.add(key.key() + ": " + what);
     }
 
+    /**
+     * A refused value as a problem may quote it: in full, unless it holds an '@', which in a URL
+     * means credentials. Java finds no user info where the authority does not parse (a secret key
+     * with a '/', a host with a '_'), so the '@' itself decides.
+     */
+    static String shown(Object value) {
+        String text = String.valueOf(value);
+        return text.indexOf('@') < 0 ? "'" + text + "'" : "(not shown: it holds an '@', as credentials in a URL would)";
+    }
+
     String string(ConfigKey key) {
         String value = raw.getOrDefault(key.key(), key.defaultValue()).trim();
         if (value.isEmpty()) {
@@ -167,7 +177,7 @@ final class ConfigValues {
         } catch (URISyntaxException ignored) {
             // reported below
         }
-        problem(key, "must be a URI with a scheme such as file:///path or s3://bucket/path, got '" + value + "'");
+        problem(key, "must be a URI with a scheme such as file:///path or s3://bucket/path, got " + shown(value));
         return URI.create("file:///invalid");
     }
 }

@@ -184,7 +184,7 @@ public record PaymentsConfig(
             if (!vault.address().startsWith("https://") && !(http && developmentAllowInsecure)) {
                 v.problem(VAULT_ADDRESS, "must start with https://" + (http ? ": over http:// the Vault token and the keys "
                         + "cross the network in clear text; allowed only with development.allow-insecure=true (a local test "
-                        + "server)" : "") + ", got '" + vault.address() + "'");
+                        + "server)" : "") + ", got " + ConfigValues.shown(vault.address()));
             }
             if (vault.keyCacheTtl().compareTo(vault.refreshInterval().multipliedBy(2)) < 0) {
                 v.problem(VAULT_KEY_CACHE_TTL, "must be at least twice vault.refresh-interval (" + vault.refreshInterval()
@@ -196,8 +196,8 @@ public record PaymentsConfig(
     private void checkObjectStorage(ConfigValues v) {
         if (s3.endpoint() != null && s3.endpoint().getScheme().equalsIgnoreCase("http") && !developmentAllowInsecure) {
             v.problem(S3_ENDPOINT, "must start with https://: over http:// every checkpoint (the job's state) crosses the "
-                    + "network in clear text; allowed only with development.allow-insecure=true (a local test server), got '"
-                    + s3.endpoint() + "'");
+                    + "network in clear text; allowed only with development.allow-insecure=true (a local test server), got "
+                    + ConfigValues.shown(s3.endpoint()));
         }
         if (!checkpoints.usesS3()) {
             for (ConfigKey key : S3Settings.KEYS) {

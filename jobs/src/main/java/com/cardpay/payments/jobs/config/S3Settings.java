@@ -82,7 +82,7 @@ public record S3Settings(
         boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
                 && uri.getRawQuery() == null && uri.getRawFragment() == null;
         if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || !bare) {
-            v.problem(S3_ENDPOINT, "must be https://host or https://host:port, without a path, got '" + value + "'");
+            v.problem(S3_ENDPOINT, "must be https://host or https://host:port, without a path, got " + ConfigValues.shown(value));
             return null;
         }
         return uri;

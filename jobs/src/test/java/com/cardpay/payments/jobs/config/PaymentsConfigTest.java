@@ -360,6 +360,38 @@ class PaymentsConfigTest {
         assertThat(e.getMessage()).doesNotContain("wJalrXUtnFEMI", "AKIAEXAMPLE");
     }
 
+    /**
+     * A real AWS secret key holds '/' (the documentation's own example does): in a URI it ends the
+     * authority before the '@', so Java sees no user info and the value was echoed in full.
+     */
+    @Test
+    void aSecretKeyWithASlashIsNeverEchoedEither() {
+        Map<String, String> s = s3();
+        s.put("s3.endpoint", "https://AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY@s3.example.com");
+        s.put("checkpoint.savepoint-storage", "s3://AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY@payments-savepoints/prod");
+
+        ConfigException e = rejected(s);
+
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("s3.endpoint: "))
+                .anySatisfy(p -> assertThat(p).startsWith("checkpoint.savepoint-storage: "));
+        assertThat(e.getMessage()).doesNotContain("wJalrXUtnFEMI", "bPxRfiCYEXAMPLEKEY", "AKIAIOSFODNN7EXAMPLE");
+    }
+
+    /** The same where the host is no valid host name (a compose service such as minio_1): no user info for Java either. */
+    @Test
+    void keysBeforeAnUnderscoreHostAreNeverEchoed() {
+        Map<String, String> s = s3();
+        s.put("development.allow-insecure", "true");
+        s.put("s3.endpoint", "http://AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY@minio_1:9000");
+        s.put("checkpoint.storage", "s3://AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY@payments_checkpoints/prod");
+
+        ConfigException e = rejected(s);
+
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("s3.endpoint: "))
+                .anySatisfy(p -> assertThat(p).startsWith("checkpoint.storage: "));
+        assertThat(e.getMessage()).doesNotContain("wJalrXUtnFEMI", "AKIAIOSFODNN7EXAMPLE");
+    }
+
     @Test
     void anHttpEndpointIsRefusedWithoutTheDevelopmentKey() {
         Map<String, String> s = s3();

@@ -9,6 +9,7 @@ import com.cardpay.payments.functions.model.VaultRecord;
 import com.cardpay.payments.functions.tokenization.CardSecret;
 import com.cardpay.payments.functions.tokenization.CardTokenizer;
 import com.cardpay.payments.functions.tokenization.KeyProvider;
+import com.cardpay.payments.functions.validation.PanMasker;
 import com.cardpay.payments.jobs.config.ConfigException;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.config.PaymentsConfigLoader;
@@ -82,7 +83,7 @@ public final class DetokenizeTool {
             VaultRecord record = newestEntry(config, token);
             if (record == null) {
                 outcome = "not_found";
-                err.println("No entry for " + token + " in " + config.topics().vault());
+                err.println("No entry for " + PanMasker.mask(token) + " in " + config.topics().vault());
             } else {
                 try (KeyProvider keys = keyProvider(config).open(new UnregisteredMetricsGroup())) {
                     card = CardTokenizer.open(record, keys);
@@ -148,8 +149,9 @@ public final class DetokenizeTool {
         } catch (IOException e) {
             line.put("host", "unknown");
         }
-        line.put("card_token", token);
-        line.put("reason", reason);
+        // A card number pasted as the token or into the reason is masked: the log is kept for years.
+        line.put("card_token", PanMasker.mask(token));
+        line.put("reason", PanMasker.mask(reason));
         line.put("outcome", outcome);
         return line.toString();
     }

@@ -3,6 +3,7 @@ package com.cardpay.payments.tools.reconcile;
 import com.cardpay.payments.connectors.contracts.raw.RawPaymentReader;
 import com.cardpay.payments.functions.fraud.ScoredPayment;
 import com.cardpay.payments.functions.model.TokenizedPayment;
+import com.cardpay.payments.functions.validation.CardNumberDetector;
 import com.cardpay.payments.functions.validation.InvalidPaymentException;
 import com.cardpay.payments.functions.validation.PaymentFields;
 
@@ -60,12 +61,18 @@ record PaymentFacts(
 
     private static PaymentFacts of(String merchant, String id, String type, Long amount, String currency, Long eventTime,
             String where) {
-        if (merchant == null || !ID.matcher(merchant).matches() || id == null || !ID.matcher(id).matches()
+        // An id that is or holds a card number is rejected by the job (BAD_PAYMENT_ID, ...), and
+        // this tool prints ids: such a record is not a payment here either.
+        if (!isId(merchant) || !isId(id)
                 || type == null || !TYPES.contains(type) || currency == null || !CURRENCY.matcher(currency).matches()
                 || eventTime == null || amount == null || amount <= 0) {
             return null;
         }
         return new PaymentFacts(merchant, id, type, amount, currency, eventTime, where);
+    }
+
+    private static boolean isId(String id) {
+        return id != null && ID.matcher(id).matches() && !CardNumberDetector.containsCardNumber(id);
     }
 
     private static String text(PaymentFields f, String field) {

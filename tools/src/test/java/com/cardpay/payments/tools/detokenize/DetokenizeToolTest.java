@@ -80,6 +80,17 @@ class DetokenizeToolTest {
         assertThat(line.get("uid").asLong()).isEqualTo(((Number) osUid).longValue());
     }
 
+    /**
+     * An operator who pastes the card number instead of its token, or writes it into the reason
+     * ("dispute for 4111 1111 1111 1111"), must not put it into the audit log, a file kept for years.
+     */
+    @Test
+    void aCardNumberGivenAsTokenOrReasonNeverReachesTheAuditLog() {
+        String line = DetokenizeTool.auditLine("4111111111111111", "chargeback for card 4111 1111 1111 1111", "requested");
+
+        assertThat(com.cardpay.payments.functions.validation.CardNumberDetector.containsCardNumber(line)).as(line).isFalse();
+    }
+
     private void assertRefused(Path auditLog) {
         int exit = DetokenizeTool.run(new String[] {"--token", "tok_v1_AAAA", "--reason", "dispute CB-1234",
                         "--audit-log", auditLog.toString(), "--tokenization.key-provider", "local", "--development.allow-insecure", "true",

@@ -168,6 +168,31 @@ class ReconciliationTest {
                 .doesNotContain("not-a-payment");
     }
 
+    /**
+     * The job rejects an id that is, or holds, a card number (BAD_PAYMENT_ID, BAD_MERCHANT_ID) and its
+     * dead letter then carries no id, only the source position, which a --raw-file input lacks. Such
+     * an input must still never reach the report: the tool prints ids.
+     */
+    @Test
+    void anIdThatIsACardNumberIsNeverPrinted() {
+        r.input(json(Map.of("merchant_id", "m-2", "payment_id", "4111111111111111", "type", "PURCHASE", "amount_minor", 100,
+                "currency", "USD", "event_time", Instant.ofEpochMilli(W0).toString())), "archive.jsonl:1", null);
+        r.input(json(Map.of("merchant_id", "5555_5555_5555_4444", "payment_id", "p1", "type", "PURCHASE", "amount_minor", 100,
+                "currency", "USD", "event_time", Instant.ofEpochMilli(W0).toString())), "archive.jsonl:2", null);
+        for (int offset = 0; offset < 2; offset++) {
+            r.deadLetter(DeadLetterJson.write(new DeadLetter(offset == 0 ? "BAD_PAYMENT_ID" : "BAD_MERCHANT_ID", "masked", null,
+                    new SourcePosition("payments.raw", 0, offset, 0), null, null, null, "{}", 2, false, MessageHeaders.EMPTY)));
+        }
+
+        Reconciliation.Result result = r.reconcile(Long.MAX_VALUE);
+
+        java.util.List<String> printed = new java.util.ArrayList<>(result.mismatches());
+        printed.addAll(result.notes());
+        printed.add(result.summary());
+        assertThat(printed).noneSatisfy(line ->
+                assertThat(com.cardpay.payments.functions.validation.CardNumberDetector.containsCardNumber(line)).as(line).isTrue());
+    }
+
     private void payment(String merchant, String id, String type, long amount, String currency, long t, String decision) {
         input(merchant, id, type, amount, currency, t);
         scored(merchant, id, type, amount, currency, t, decision);

@@ -45,6 +45,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -96,6 +97,18 @@ public final class PaymentsJob {
         this.settlementsSink = sinks.settlements();
     }
 
+    /** Each exactly-once sink's role: the last part of its transactional-id prefix. */
+    public static final class SinkRoles {
+        public static final String TOKENIZED_VAULT = "tokenized-vault";
+        public static final String DLQ = "dlq";
+        public static final String SCORED = "scored";
+        public static final String RULES_STATUS = "rules-status";
+        public static final String SETTLEMENTS = "settlements";
+        public static final List<String> ALL = List.of(TOKENIZED_VAULT, DLQ, SCORED, RULES_STATUS, SETTLEMENTS);
+
+        private SinkRoles() {}
+    }
+
     /** The production wiring: Kafka source and exactly-once Kafka sinks, keys as configured. */
     public static PaymentsJob fromConfig(PaymentsConfig config) {
         return fromConfig(config, keyProviderFactory(config), config.kafkaTls().clientProperties());
@@ -114,13 +127,13 @@ public final class PaymentsJob {
                 PaymentsKafka.fraudRulesSource(config.bootstrapServers(), config.topics().fraudRules(), config.consumerGroup(),
                         kafkaClientProperties, FraudRulesTopic.deserializer(), config.bounded()),
                 new Sinks(
-                        sink(config, "tokenized-vault", kafkaClientProperties, new EitherTopicSerializer<>(
+                        sink(config, SinkRoles.TOKENIZED_VAULT, kafkaClientProperties, new EitherTopicSerializer<>(
                                 TokenizedTopic.serializer(config.topics().tokenized()), VaultTopic.serializer(config.topics().vault()))),
-                        sink(config, "dlq", kafkaClientProperties, DlqTopic.serializer(config.topics().dlq())),
-                        sink(config, "scored", kafkaClientProperties, ScoredTopic.serializer(config.topics().scored())),
-                        sink(config, "rules-status", kafkaClientProperties,
+                        sink(config, SinkRoles.DLQ, kafkaClientProperties, DlqTopic.serializer(config.topics().dlq())),
+                        sink(config, SinkRoles.SCORED, kafkaClientProperties, ScoredTopic.serializer(config.topics().scored())),
+                        sink(config, SinkRoles.RULES_STATUS, kafkaClientProperties,
                                 RuleStatusTopic.serializer(config.topics().fraudRulesStatus())),
-                        sink(config, "settlements", kafkaClientProperties,
+                        sink(config, SinkRoles.SETTLEMENTS, kafkaClientProperties,
                                 SettlementsTopic.serializer(config.topics().settlements()))));
     }
 

@@ -26,12 +26,13 @@ public final class PaymentsJobMain {
     /**
      * A running job keeps a transaction open under its prefix, begun at most about one checkpoint
      * interval ago; twice that plus 30 s tells it from one left behind by a job that crashed (which
-     * may then be resubmitted after that long). A job stuck in failing checkpoints is not seen.
+     * may then be resubmitted after that long). A job stuck in failing checkpoints is not seen, nor
+     * one that has written nothing since its last checkpoint (see {@link TransactionalIdGuard}).
      */
     public static void refuseIfAnotherJobUsesOurTransactionalIds(PaymentsConfig config) throws InterruptedException {
         Duration recent = config.checkpointInterval().multipliedBy(2).plusSeconds(30);
         List<String> active = TransactionalIdGuard.recentlyActive(config.bootstrapServers(), config.kafkaTls().clientProperties(),
-                config.transactionalIdPrefix(), recent, Clock.systemUTC());
+                PaymentsJob.SinkRoles.ALL.stream().map(config::transactionalIdPrefix).toList(), recent, Clock.systemUTC());
         if (!active.isEmpty()) {
             throw new ConfigException(List.of("job.name, deployment.environment: a running job already writes with the "
                     + "transactional ids " + config.transactionalIdPrefix() + "-* (" + active.size() + " transaction(s) begun "

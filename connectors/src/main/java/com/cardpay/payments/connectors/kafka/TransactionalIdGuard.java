@@ -17,12 +17,14 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -36,7 +38,8 @@ import java.util.stream.Collectors;
  * stops getting younger, so after {@code recent} it no longer counts. Where the broker cannot tell
  * (no DESCRIBE on transactional ids, or a broker too old for the API), the check logs so and
  * passes: it is a guard, not the only protection (the prefix carries the job name and the
- * deployment environment).
+ * deployment environment). Nor can it see a running job that has written nothing since its last
+ * checkpoint: the producer opens its transaction on the broker with its first record.
  */
 public final class TransactionalIdGuard {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalIdGuard.class);
@@ -44,18 +47,26 @@ public final class TransactionalIdGuard {
 
     private TransactionalIdGuard() {}
 
-    /** The ongoing transactions under {@code prefix} that began within {@code recent} of now. */
-    public static List<String> recentlyActive(String bootstrapServers, Map<String, String> clientProperties, String prefix,
-            Duration recent, Clock clock) throws InterruptedException {
+    /**
+     * The ongoing transactions of the given sinks that began within {@code recent} of now. A sink's
+     * transactional ids are {@code <sink prefix>-<subtask>-<n>} (the Kafka connector's), so an id
+     * matches only in full: {@code payments.prod-dlq-0-1} is not {@code payments.prod-eu-dlq-0-1}.
+     */
+    public static List<String> recentlyActive(String bootstrapServers, Map<String, String> clientProperties,
+            Collection<String> sinkPrefixes, Duration recent, Clock clock) throws InterruptedException {
         checkNotNull(bootstrapServers, "bootstrapServers");
-        checkArgument(prefix != null && !prefix.isBlank(), "transactional-id prefix must not be blank");
+        checkArgument(sinkPrefixes != null && !sinkPrefixes.isEmpty() && sinkPrefixes.stream().noneMatch(String::isBlank),
+                "sink transactional-id prefixes must be given and not blank");
+        Pattern ours = Pattern.compile(sinkPrefixes.stream().map(Pattern::quote)
+                .collect(Collectors.joining("|", "(?:", ")-\\d+-\\d+")));
+        String prefix = String.join(", ", sinkPrefixes);
         Map<String, Object> admin = new HashMap<>(clientProperties);
         admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin client = Admin.create(admin)) {
             List<String> ongoing = client.listTransactions(new ListTransactionsOptions().filterStates(Set.of(TransactionState.ONGOING)))
                     .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
                     .map(TransactionListing::transactionalId)
-                    .filter(id -> id.startsWith(prefix + "-"))
+                    .filter(id -> ours.matcher(id).matches())
                     .collect(Collectors.toList());
             if (ongoing.isEmpty()) {
                 return List.of();

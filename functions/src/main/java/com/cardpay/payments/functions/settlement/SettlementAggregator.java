@@ -5,12 +5,18 @@ import com.cardpay.payments.functions.model.TokenizedPayment;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -68,7 +74,8 @@ import java.util.List;
  * payments_settlement_late_payments} (payments for already closed windows), {@code
  * payments_settlement_overflows}, {@code payments_settlement_beyond_horizon}.
  */
-public final class SettlementAggregator extends KeyedProcessFunction<String, ScoredPayment, Settlement> {
+public final class SettlementAggregator extends KeyedProcessFunction<String, ScoredPayment, Settlement>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(SettlementAggregator.class);
 
@@ -85,6 +92,7 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
 
     static final String OPEN_STATE = "settlement-open-windows";
     static final String CLOSED_STATE = "settlement-closed-windows";
+    static final String WATERMARK_FLOOR_STATE = "settlement-watermark-floor";
 
     private final SettlementWindows windows;
     private final FeeSchedule fees;
@@ -93,6 +101,17 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
 
     private transient MapState<Long, SettlementTotals> openWindows;
     private transient MapState<Long, EmittedWindow> closedWindows;
+    /**
+     * Flink does not checkpoint watermarks: after a restore the operator's watermark starts from
+     * nothing while the replayed payments arrive. Judged against it alone, a payment for a window
+     * already emitted, or already forgotten past its horizon, would open that window again and
+     * settle it a second time from zero, under the same settlement id. So the highest watermark
+     * seen goes into every checkpoint (union list state: after a rescale each subtask takes the
+     * highest of all, the watermark being the same stream's for every subtask) and is the floor of
+     * the watermark after a restore. Operator state, one long per subtask, not per key.
+     */
+    private transient ListState<Long> watermarkFloorState;
+    private transient long watermarkFloor;
     private transient Counter settlementsEmitted;
     private transient Counter adjustments;
     private transient Counter lateEvents;
@@ -114,6 +133,27 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
                 "adjustment horizon must not be negative, got %s", adjustmentHorizon);
         this.allowedLatenessMillis = allowedLateness.toMillis();
         this.adjustmentHorizonMillis = adjustmentHorizon.toMillis();
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        watermarkFloorState = context.getOperatorStateStore().getUnionListState(
+                new ListStateDescriptor<>(WATERMARK_FLOOR_STATE, Types.LONG));
+        watermarkFloor = Long.MIN_VALUE;
+        for (Long seen : watermarkFloorState.get()) {
+            watermarkFloor = Math.max(watermarkFloor, seen);
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        watermarkFloorState.update(List.of(watermarkFloor));
+    }
+
+    /** The watermark, never below what this operator saw before a restore. */
+    private long watermark(TimerService timers) {
+        watermarkFloor = Math.max(watermarkFloor, timers.currentWatermark());
+        return watermarkFloor;
     }
 
     @Override
@@ -140,7 +180,7 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
                     + "; settlement must be keyed by SettlementKey.of(merchantId, currency)");
         }
         long start = windows.windowStartOf(payment.eventTimeMillis());
-        long watermark = ctx.timerService().currentWatermark();
+        long watermark = watermark(ctx.timerService());
 
         if (watermark < closeTime(start)) {
             SettlementTotals totals = openWindows.get(start);
@@ -185,6 +225,7 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
             }
             return;
         }
+        watermarkFloor = Math.max(watermarkFloor, timestamp);
         for (long start : sorted(openWindows.keys())) {
             if (closeTime(start) > timestamp) {
                 continue;

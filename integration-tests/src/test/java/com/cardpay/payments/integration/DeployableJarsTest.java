@@ -36,8 +36,9 @@ class DeployableJarsTest {
         Path jar = BuiltJars.toolsJar();
         List<String> entries = entries(jar);
 
-        assertThat(entries).contains("com/cardpay/payments/tools/DetokenizeTool.class",
+        assertThat(entries).contains("com/cardpay/payments/tools/detokenize/DetokenizeTool.class",
                 "com/cardpay/payments/tools/reconcile/ReconcileTool.class",
+                "com/cardpay/payments/tools/audit/AuditTool.class",
                 "org/apache/kafka/clients/consumer/KafkaConsumer.class");
         assertThat(entries).noneMatch(e -> e.startsWith("com/cardpay/payments/local/"));
         try (JarFile file = new JarFile(jar.toFile())) {

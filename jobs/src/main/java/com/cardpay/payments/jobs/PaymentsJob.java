@@ -73,6 +73,7 @@ public final class PaymentsJob {
     private final Sink<ScoredPayment> scoredSink;
     private final Sink<RuleStatus> ruleStatusSink;
     private final Sink<Settlement> settlementsSink;
+    private StageHook stageHook;
 
     /** The job's outputs, one sink per topic. */
     public record Sinks(Sink<TokenizedPayment> tokenized, Sink<VaultRecord> vault, Sink<DeadLetter> dlq,
@@ -132,6 +133,18 @@ public final class PaymentsJob {
                 config.transactionTimeout(), clientProperties, serializer);
     }
 
+    /** <b>Test seam</b>: {@code hook} sees every record each stateful stage emits (see {@link StageHook}). */
+    public PaymentsJob withStageHook(StageHook hook) {
+        this.stageHook = hook;
+        return this;
+    }
+
+    /** {@code stage}'s main output, through the test hook's operator when there is one. */
+    private <T> DataStream<T> afterHook(SingleOutputStreamOperator<T> stage, StageHook.Stage which) {
+        return stageHook == null ? stage : stage.map(new StageHook.Tap<T>(stageHook, which)).returns(stage.getType())
+                .uid(which.uid()).name("test hook after " + which);
+    }
+
     /** Adds the job's operators to {@code env}. */
     public void build(StreamExecutionEnvironment env) {
         env.setParallelism(config.parallelism());
@@ -152,15 +165,16 @@ public final class PaymentsJob {
                 .uid(OperatorUids.DEDUPE)
                 .name("dedupe payment_id per merchant");
 
-        unique.sinkTo(tokenizedSink).uid(OperatorUids.TOKENIZED_SINK).name("payments.tokenized (exactly-once)");
+        DataStream<TokenizedPayment> uniqueOut = afterHook(unique, StageHook.Stage.DEDUPE);
+        uniqueOut.sinkTo(tokenizedSink).uid(OperatorUids.TOKENIZED_SINK).name("payments.tokenized (exactly-once)");
         unique.getSideOutput(PaymentDeduplicator.VAULT)
                 .sinkTo(vaultSink).uid(OperatorUids.VAULT_SINK).name("payments.vault (exactly-once)");
 
-        SingleOutputStreamOperator<CardFeaturedPayment> withCardFeatures = unique
+        DataStream<CardFeaturedPayment> withCardFeatures = afterHook(uniqueOut
                 .keyBy(TokenizedPayment::cardToken, Types.STRING)
                 .process(new CardFeaturesFunction(config.fraud()))
                 .uid(OperatorUids.CARD_FEATURES)
-                .name("fraud: card features");
+                .name("fraud: card features"), StageHook.Stage.CARD_FEATURES);
         // Rules rarely change: one reader is enough. It is always idle for event time, so that the
         // rules neither hold event time back nor push it forward (see ControlStreamWatermarks).
         BroadcastStream<RuleUpdate> rules = env
@@ -175,18 +189,20 @@ public final class PaymentsJob {
                 .process(new FraudScoringFunction(config.fraud()))
                 .uid(OperatorUids.FRAUD_SCORING)
                 .name("fraud: merchant features, rules, decision");
-        scored.sinkTo(scoredSink).uid(OperatorUids.SCORED_SINK).name("payments.scored (exactly-once)");
+        DataStream<ScoredPayment> scoredOut = afterHook(scored, StageHook.Stage.FRAUD_SCORING);
+        scoredOut.sinkTo(scoredSink).uid(OperatorUids.SCORED_SINK).name("payments.scored (exactly-once)");
         scored.getSideOutput(FraudScoringFunction.RULE_STATUS)
                 .sinkTo(ruleStatusSink).uid(OperatorUids.RULE_STATUS_SINK).name("payments.fraud-rules.status (exactly-once)");
 
         SettlementSettings settlement = config.settlement();
-        SingleOutputStreamOperator<Settlement> settlements = scored
+        SingleOutputStreamOperator<Settlement> settlements = scoredOut
                 .keyBy(s -> SettlementKey.of(s.payment().merchantId(), s.payment().currency()), Types.STRING)
                 .process(new SettlementAggregator(settlement.windows(), settlement.fees(), settlement.allowedLateness(),
                         settlement.adjustmentHorizon()))
                 .uid(OperatorUids.SETTLEMENT)
                 .name("settlement: merchant and currency, event-time windows");
-        settlements.sinkTo(settlementsSink).uid(OperatorUids.SETTLEMENTS_SINK).name("payments.settlements (exactly-once)");
+        afterHook(settlements, StageHook.Stage.SETTLEMENT)
+                .sinkTo(settlementsSink).uid(OperatorUids.SETTLEMENTS_SINK).name("payments.settlements (exactly-once)");
         DataStream<DeadLetter> unsettled = settlements.getSideOutput(SettlementAggregator.BEYOND_HORIZON)
                 .map(SettlementDeadLetters::beyondHorizon).returns(DeadLetter.class).uid(OperatorUids.SETTLEMENT_BEYOND_HORIZON)
                 .name("settlement: beyond horizon to DLQ")

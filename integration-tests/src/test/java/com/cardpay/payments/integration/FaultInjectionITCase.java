@@ -113,13 +113,7 @@ class FaultInjectionITCase {
             FaultDriver driver = new FaultDriver(timeline, load, tail, rest, new CheckpointLog(), new MiniClusterFaults(
                     cluster, TASK_MANAGERS, hook, SEED, KAFKA.broker(), vault.server(), Duration.ofSeconds(4),
                     KEY_CACHE_TTL.plusSeconds(3)));
-            driver.await("every task running", () -> {
-                try {
-                    return rest.allTasksRunning();
-                } catch (Exception notYet) {
-                    return false;
-                }
-            }, Duration.ofMinutes(2));
+            driver.awaitRunning(Duration.ofMinutes(3));
             timeline.log("job running; input starts");
             load.start();
 

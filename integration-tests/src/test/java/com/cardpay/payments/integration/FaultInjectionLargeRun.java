@@ -82,13 +82,7 @@ class FaultInjectionLargeRun {
                     FaultTimeline timeline = new FaultTimeline(load::sent, tail::count);
                     FaultDriver driver = new FaultDriver(timeline, load, tail, rest, new CheckpointLog(), new StandaloneFaults(
                             flink, TASK_MANAGERS, SEED, kafka, vault, Duration.ofSeconds(5), KEY_CACHE_TTL.plusSeconds(5)));
-                    driver.await("every task running", () -> {
-                        try {
-                            return rest.allTasksRunning();
-                        } catch (Exception notYet) {
-                            return false;
-                        }
-                    }, Duration.ofMinutes(3));
+                    driver.awaitRunning(Duration.ofMinutes(3));
                     timeline.log("job " + jobId + " running on the standalone cluster; input starts");
                     load.start();
                     FaultRunChecks checks = new FaultRunChecks(config, settings, driver, load, tail);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Runs a fault plan against a running job: waits until the input reaches each fault's point,
@@ -160,8 +161,33 @@ public final class FaultDriver {
         await("recovery: a checkpoint triggered after the fault complete, committed output beyond the fault",
                 () -> checkpoints.completedSince(since) && tail.beyond(mark), RECOVERY_TIMEOUT);
         long resumed = System.currentTimeMillis();
-        await("every task running", () -> ask(rest::allTasksRunning, false), RECOVERY_TIMEOUT);
+        awaitRunning(RECOVERY_TIMEOUT);
         return resumed;
+    }
+
+    /**
+     * Waits until {@code progress} reaches {@code target}, for as long as it keeps moving: fails
+     * only when it has not moved for {@code stall} (a backlog of a million payments takes minutes,
+     * however long a fixed timeout would be too short on some machine).
+     */
+    public void awaitProgress(String what, LongSupplier progress, long target, Duration stall) throws InterruptedException {
+        long[] last = {progress.getAsLong(), System.nanoTime()};
+        await(what + " (" + target + ", no progress for " + stall + ")", () -> {
+            long now = progress.getAsLong();
+            if (now != last[0]) {
+                last[0] = now;
+                last[1] = System.nanoTime();
+            }
+            if (now < target && System.nanoTime() - last[1] > stall.toNanos()) {
+                throw new AssertionError("stalled at " + now + " of " + target + ": " + what + "\n" + timeline.text());
+            }
+            return now >= target;
+        }, Duration.ofDays(1));
+    }
+
+    /** Waits until the job and every one of its tasks run, as REST reports them. */
+    public void awaitRunning(Duration timeout) throws InterruptedException {
+        await("every task running", () -> ask(rest::allTasksRunning, false), timeout);
     }
 
     /** Polls {@code condition} (absorbing checkpoint statistics as it goes) until true, or fails with the timeline. */

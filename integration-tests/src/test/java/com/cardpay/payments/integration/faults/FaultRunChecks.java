@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cardpay.payments.integration.faults.Fault.Type;
 import com.cardpay.payments.integration.faults.FaultDriver.Injected;
+import com.cardpay.payments.integration.testutils.Reconcile;
+import com.cardpay.payments.integration.testutils.Reconcile.Outcome;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.tools.audit.Audit.Output;
 import com.cardpay.payments.tools.audit.AuditReport;
 import com.cardpay.payments.tools.audit.AuditTool;
-import com.cardpay.payments.tools.reconcile.ReconcileTool;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -41,7 +42,7 @@ public final class FaultRunChecks {
             "settlement.allowed-lateness", "2s", "source.max-event-time-ahead", "2s",
             "settlement.adjustment-horizon", "3h", "source.idleness", "1h");
 
-    private static final Duration ALL_COMMITTED_WITHIN = Duration.ofMinutes(5);
+    private static final Duration COMMITTING_STALLS_AFTER = Duration.ofMinutes(2);
     private static final Duration RECONCILED_WITHIN = Duration.ofMinutes(2);
 
     /** Stops the job (cancel, or whatever the cluster needs). */
@@ -72,11 +73,11 @@ public final class FaultRunChecks {
         injected = driver.run(plan);
         Instant closing = load.close(partitions);
         timeline.log("input complete: " + load.records() + " records " + load.kinds() + ", closing payments at " + closing);
-        driver.await("every payment committed to " + config.topics().tokenized(), () -> tail.count() >= load.payments(),
-                ALL_COMMITTED_WITHIN);
+        driver.awaitProgress("every payment committed to " + config.topics().tokenized(), tail::count, load.payments(),
+                COMMITTING_STALLS_AFTER);
         timeline.log("every payment committed");
-        String[] reconcileArgs = reconcileArgs(closing.minus(Duration.ofMinutes(30)));
-        Outcome reconciled = reconcileUntilClean(reconcileArgs);
+        String[] reconcileArgs = Reconcile.args(settings, "--closed-before", closing.minus(Duration.ofMinutes(30)).toString());
+        Outcome reconciled = Reconcile.untilClean(reconcileArgs, RECONCILED_WITHIN);
         timeline.log("reconciled while running: exit " + reconciled.exitCode());
         failures = driver.failures();
         stopJob.stop();
@@ -84,7 +85,7 @@ public final class FaultRunChecks {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         AuditReport audit = AuditTool.audit(config, null, EnumSet.allOf(Output.class), false, Clock.systemUTC(),
                 new PrintStream(progress, true, StandardCharsets.UTF_8));
-        Outcome settled = reconcile(reconcileArgs);
+        Outcome settled = Reconcile.run(reconcileArgs);
         timeline.log("audited and reconciled");
         String report = report(audit, settled);
         System.out.println(report);
@@ -149,36 +150,6 @@ public final class FaultRunChecks {
         assertThat(driver.killedInCheckpoint()).as("kills during a checkpoint").isNotEmpty()
                 .anySatisfy(id -> assertThat(driver.checkpointLog().get(id)).isNotNull()
                         .satisfies(c -> assertThat(c.status()).isEqualTo("FAILED")));
-    }
-
-    private record Outcome(int exitCode, String output) {}
-
-    private Outcome reconcileUntilClean(String[] args) throws InterruptedException {
-        long deadline = System.nanoTime() + RECONCILED_WITHIN.toNanos();
-        Outcome outcome = reconcile(args);
-        while (outcome.exitCode() != 0 && System.nanoTime() < deadline) {
-            Thread.sleep(2_000); // between two full reads of four topics
-            outcome = reconcile(args);
-        }
-        return outcome;
-    }
-
-    private static Outcome reconcile(String[] args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = ReconcileTool.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8));
-    }
-
-    private String[] reconcileArgs(Instant closedBefore) {
-        List<String> args = new ArrayList<>();
-        settings.forEach((k, v) -> {
-            args.add("--" + k);
-            args.add(v);
-        });
-        args.add("--closed-before");
-        args.add(closedBefore.toString());
-        return args.toArray(new String[0]);
     }
 
     private static int linesCompared(String output) {

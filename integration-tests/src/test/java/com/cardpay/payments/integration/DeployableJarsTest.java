@@ -38,6 +38,7 @@ class DeployableJarsTest {
 
         assertThat(entries).contains("com/cardpay/payments/tools/detokenize/DetokenizeTool.class",
                 "com/cardpay/payments/tools/reconcile/ReconcileTool.class",
+                "com/cardpay/payments/tools/audit/AuditTool.class",
                 "org/apache/kafka/clients/consumer/KafkaConsumer.class");
         assertThat(entries).noneMatch(e -> e.startsWith("com/cardpay/payments/local/"));
         try (JarFile file = new JarFile(jar.toFile())) {

@@ -11,8 +11,9 @@ import com.cardpay.payments.integration.testutils.JobEnd;
 import com.cardpay.payments.integration.testutils.KafkaBrokerExtension;
 import com.cardpay.payments.integration.testutils.KafkaTestSupport;
 import com.cardpay.payments.integration.testutils.MiniClusters;
+import com.cardpay.payments.integration.testutils.Reconcile;
+import com.cardpay.payments.integration.testutils.Reconcile.Outcome;
 import com.cardpay.payments.jobs.testutils.TestJobs;
-import com.cardpay.payments.tools.reconcile.ReconcileTool;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,10 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,8 +115,8 @@ class SettlementITCase {
             flush(config);
             clock(config, Duration.ofSeconds(660));
 
-            String[] args = args(settings, "--closed-before", T0.plusSeconds(540).toString());
-            Outcome reconciled = reconcileUntilClean(args);
+            String[] args = Reconcile.args(settings, "--closed-before", T0.plusSeconds(540).toString());
+            Outcome reconciled = Reconcile.untilClean(args, Duration.ofSeconds(90));
             assertThat(reconciled.exitCode()).as(reconciled.output()).isZero();
             assertThat(reconciled.output()).contains("; 0 mismatches").doesNotContain("MISMATCH").doesNotContain("MANUAL");
 
@@ -135,12 +133,12 @@ class SettlementITCase {
             // The same from an archive file of the input instead of the topic.
             Path archive = dir.resolve("payments-raw.jsonl");
             Files.write(archive, produced);
-            Outcome fromFile = reconcile(args(settings, "--closed-before", T0.plusSeconds(540).toString(),
+            Outcome fromFile = Reconcile.run(Reconcile.args(settings, "--closed-before", T0.plusSeconds(540).toString(),
                     "--raw-file", archive.toString()));
             assertThat(fromFile.exitCode()).as(fromFile.output()).isZero();
             assertThat(fromFile.output()).contains(produced.size() + " input records", "; 0 mismatches");
 
-            Outcome otherFees = reconcile(args(settings, "--closed-before", T0.plusSeconds(540).toString(),
+            Outcome otherFees = Reconcile.run(Reconcile.args(settings, "--closed-before", T0.plusSeconds(540).toString(),
                     "--settlement.default-fee-plan", "291bps+30"));
             assertThat(otherFees.exitCode()).as("a changed fee plan must be caught").isEqualTo(1);
             assertThat(otherFees.output()).contains("MISMATCH m-0 ", "fees_minor expected");
@@ -174,36 +172,6 @@ class SettlementITCase {
             payment(at.toMillis()).put("merchant_id", "m-" + m).put("type", "PURCHASE").put("amount_minor", 100);
         }
         flush(config);
-    }
-
-    private Outcome reconcileUntilClean(String[] args) throws InterruptedException {
-        // Adjustments are emitted at the next watermark after the late payments: allow for it.
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        Outcome outcome = reconcile(args);
-        while (outcome.exitCode() != 0 && System.nanoTime() < deadline) {
-            Thread.sleep(2_000);
-            outcome = reconcile(args);
-        }
-        return outcome;
-    }
-
-    private static Outcome reconcile(String[] args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = ReconcileTool.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8));
-    }
-
-    private record Outcome(int exitCode, String output) {}
-
-    private static String[] args(Map<String, String> settings, String... extra) {
-        List<String> args = new ArrayList<>();
-        settings.forEach((k, v) -> {
-            args.add("--" + k);
-            args.add(v);
-        });
-        args.addAll(List.of(extra));
-        return args.toArray(new String[0]);
     }
 
     private void flush(PaymentsConfig config) {

@@ -76,6 +76,7 @@ public final class PaymentsJob {
     private final Sink<ScoredPayment> scoredSink;
     private final Sink<RuleStatus> ruleStatusSink;
     private final Sink<Settlement> settlementsSink;
+    private StageHook stageHook;
 
     /**
      * The job's outputs. {@code tokenization} takes each payment's tokenized record (left) and vault
@@ -150,6 +151,18 @@ public final class PaymentsJob {
                 config.transactionTimeout(), clientProperties, serializer);
     }
 
+    /** <b>Test seam</b>: {@code hook} sees every record each stateful stage emits (see {@link StageHook}). */
+    public PaymentsJob withStageHook(StageHook hook) {
+        this.stageHook = hook;
+        return this;
+    }
+
+    /** {@code stage}'s main output, through the test hook's operator when there is one. */
+    private <T> DataStream<T> afterHook(SingleOutputStreamOperator<T> stage, StageHook.Stage which) {
+        return stageHook == null ? stage : stage.map(new StageHook.Tap<T>(stageHook, which)).returns(stage.getType())
+                .uid(which.uid()).name("test hook after " + which);
+    }
+
     /** Adds the job's operators to {@code env}. */
     public void build(StreamExecutionEnvironment env) {
         env.setParallelism(config.parallelism());
@@ -178,12 +191,13 @@ public final class PaymentsJob {
                 .flatMap(PaymentDeduplicator::tokenizedOnly, TypeInformation.of(TokenizedPayment.class))
                 .uid(OperatorUids.TOKENIZED_ONLY)
                 .name("tokenized payments only");
+        DataStream<TokenizedPayment> uniqueOut = afterHook(unique, StageHook.Stage.DEDUPE);
 
-        SingleOutputStreamOperator<CardFeaturedPayment> withCardFeatures = unique
+        DataStream<CardFeaturedPayment> withCardFeatures = afterHook(uniqueOut
                 .keyBy(TokenizedPayment::cardToken, Types.STRING)
                 .process(new CardFeaturesFunction(config.fraud()))
                 .uid(OperatorUids.CARD_FEATURES)
-                .name("fraud: card features");
+                .name("fraud: card features"), StageHook.Stage.CARD_FEATURES);
         // Rules rarely change: one reader is enough. It is always idle for event time, so that the
         // rules neither hold event time back nor push it forward (see ControlStreamWatermarks).
         BroadcastStream<RuleUpdate> rules = env
@@ -198,18 +212,20 @@ public final class PaymentsJob {
                 .process(new FraudScoringFunction(config.fraud()))
                 .uid(OperatorUids.FRAUD_SCORING)
                 .name("fraud: merchant features, rules, decision");
-        scored.sinkTo(scoredSink).uid(OperatorUids.SCORED_SINK).name("payments.scored (exactly-once)");
+        DataStream<ScoredPayment> scoredOut = afterHook(scored, StageHook.Stage.FRAUD_SCORING);
+        scoredOut.sinkTo(scoredSink).uid(OperatorUids.SCORED_SINK).name("payments.scored (exactly-once)");
         scored.getSideOutput(FraudScoringFunction.RULE_STATUS)
                 .sinkTo(ruleStatusSink).uid(OperatorUids.RULE_STATUS_SINK).name("payments.fraud-rules.status (exactly-once)");
 
         SettlementSettings settlement = config.settlement();
-        SingleOutputStreamOperator<Settlement> settlements = scored
+        SingleOutputStreamOperator<Settlement> settlements = scoredOut
                 .keyBy(s -> SettlementKey.of(s.payment().merchantId(), s.payment().currency()), Types.STRING)
                 .process(new SettlementAggregator(settlement.windows(), settlement.fees(), settlement.allowedLateness(),
                         settlement.adjustmentHorizon()))
                 .uid(OperatorUids.SETTLEMENT)
                 .name("settlement: merchant and currency, event-time windows");
-        settlements.sinkTo(settlementsSink).uid(OperatorUids.SETTLEMENTS_SINK).name("payments.settlements (exactly-once)");
+        afterHook(settlements, StageHook.Stage.SETTLEMENT)
+                .sinkTo(settlementsSink).uid(OperatorUids.SETTLEMENTS_SINK).name("payments.settlements (exactly-once)");
         DataStream<DeadLetter> unsettled = settlements.getSideOutput(SettlementAggregator.BEYOND_HORIZON)
                 .map(SettlementDeadLetters::beyondHorizon).returns(DeadLetter.class).uid(OperatorUids.SETTLEMENT_BEYOND_HORIZON)
                 .name("settlement: beyond horizon to DLQ")

@@ -12,16 +12,39 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /** The job graph as built from config, without running it. */
 class PaymentsJobGraphTest {
 
     private static StreamGraph graph(Path checkpoints) {
+        return graph(checkpoints, null);
+    }
+
+    private static StreamGraph graph(Path checkpoints, StageHook hook) {
         PaymentsConfig config = PaymentsConfig.from(TestJobs.settings("graph", "localhost:9092", checkpoints));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(config));
-        PaymentsJob.fromConfig(config).build(env);
+        PaymentsJob job = PaymentsJob.fromConfig(config);
+        if (hook != null) {
+            job.withStageHook(hook);
+        }
+        job.build(env);
         return env.getStreamGraph();
+    }
+
+    @Test
+    void theTestHookAddsOneChainedOperatorPerStatefulStageAndProductionNone(@TempDir Path checkpoints) {
+        List<String> hookUids = Arrays.stream(StageHook.Stage.values()).map(StageHook.Stage::uid).toList();
+        StreamGraph production = graph(checkpoints);
+        StreamGraph hooked = graph(checkpoints, (stage, record) -> { });
+
+        assertThat(production.getStreamNodes()).extracting(StreamNode::getTransformationUID).doesNotContainAnyElementsOf(hookUids)
+                .noneMatch(uid -> uid.startsWith("test-"));
+        assertThat(hooked.getStreamNodes()).hasSize(production.getStreamNodes().size() + hookUids.size())
+                .extracting(StreamNode::getTransformationUID).containsAll(hookUids);
+        // Chained to its stage: one task, so the hook's exception fails the stage's own task.
+        assertThat(hooked.getJobGraph().getNumberOfVertices()).isEqualTo(production.getJobGraph().getNumberOfVertices());
     }
 
     @Test

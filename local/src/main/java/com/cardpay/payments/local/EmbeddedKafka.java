@@ -1,5 +1,7 @@
 package com.cardpay.payments.local;
 
+import kafka.server.BrokerServer;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -17,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real single-node Kafka (KRaft) broker in this JVM, on loopback: for the local run and the
@@ -158,6 +162,30 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return cluster.bootstrapServers();
+    }
+
+    /**
+     * Stops the broker (a controlled shutdown: every client loses its connections, the controller
+     * stays up). For fault tests: {@link #restartBroker} brings it back.
+     */
+    public void stopBroker() {
+        for (BrokerServer broker : cluster.brokers().values()) {
+            broker.shutdown();
+            broker.awaitShutdown();
+        }
+    }
+
+    /**
+     * Starts the stopped broker again, on the same port (the test kit reopens its socket there) and
+     * with its logs, so committed data and transactions survive; returns once it serves clients.
+     */
+    public void restartBroker() throws InterruptedException {
+        cluster.brokers().values().forEach(BrokerServer::startup);
+        try (Admin admin = admin()) {
+            admin.describeCluster().nodes().get(1, TimeUnit.MINUTES);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the broker does not answer a minute after its restart", e);
+        }
     }
 
     /** Creates topics (replication factor 1); topics that already exist are left alone. */

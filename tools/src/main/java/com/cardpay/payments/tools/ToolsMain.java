@@ -1,5 +1,6 @@
 package com.cardpay.payments.tools;
 
+import com.cardpay.payments.tools.audit.AuditTool;
 import com.cardpay.payments.tools.detokenize.DetokenizeTool;
 import com.cardpay.payments.tools.reconcile.ReconcileTool;
 
@@ -24,6 +25,7 @@ public final class ToolsMain {
     static {
         TOOLS.put("reconcile", ReconcileTool::run);
         TOOLS.put("detokenize", DetokenizeTool::run);
+        TOOLS.put("audit", AuditTool::run);
     }
 
     private ToolsMain() {}

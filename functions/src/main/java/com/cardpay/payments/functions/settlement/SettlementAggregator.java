@@ -182,7 +182,10 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
         long start = windows.windowStartOf(payment.eventTimeMillis());
         long watermark = watermark(ctx.timerService());
 
-        if (watermark < closeTime(start)) {
+        // The watermark starts afresh after a restore: a window closed before it is still closed.
+        // (A window already past its horizon before the restore is not known here any more: a payment
+        // for it before the first watermark still opens it; only a watermark kept in state would tell.)
+        if (watermark < closeTime(start) && !closedWindows.contains(start)) {
             SettlementTotals totals = openWindows.get(start);
             if (totals == null) {
                 totals = SettlementTotals.EMPTY;

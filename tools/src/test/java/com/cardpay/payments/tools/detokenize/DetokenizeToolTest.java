@@ -2,6 +2,7 @@ package com.cardpay.payments.tools.detokenize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cardpay.payments.functions.validation.CardNumberDetector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -14,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -86,9 +88,23 @@ class DetokenizeToolTest {
      */
     @Test
     void aCardNumberGivenAsTokenOrReasonNeverReachesTheAuditLog() {
-        String line = DetokenizeTool.auditLine("4111111111111111", "chargeback for card 4111 1111 1111 1111", "requested");
+        String line = DetokenizeTool.auditLine("4111111111111111", "chargeback for card 4111 1111 1111 1111", "requested",
+                Instant.parse("2026-12-03T13:55:20Z"));
 
-        assertThat(com.cardpay.payments.functions.validation.CardNumberDetector.containsCardNumber(line)).as(line).isFalse();
+        assertThat(CardNumberDetector.containsCardNumber(line)).as(line).isFalse();
+    }
+
+    /**
+     * The audit line's own time must not look like a card number either. CI once wrote
+     * "13:55:20.499508887", a 15-digit chain, and the line above failed at random; the instant
+     * here has every sub-second digit set.
+     */
+    @Test
+    void theAuditTimeIsNeverReadAsACardNumber() {
+        String line = DetokenizeTool.auditLine("tok_v1_x", "dispute CB-1", "requested", Instant.parse("2026-12-03T23:59:59.999999999Z"));
+
+        assertThat(CardNumberDetector.containsCardNumber(line)).as(line).isFalse();
+        assertThat(line).contains("\"time\":\"2026-12-03T23:59:59.999Z\"");
     }
 
     private void assertRefused(Path auditLog) {

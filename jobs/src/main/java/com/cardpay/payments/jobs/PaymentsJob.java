@@ -173,7 +173,7 @@ public final class PaymentsJob {
                 .uid(OperatorUids.RAW_PAYMENTS_SOURCE);
 
         SingleOutputStreamOperator<IngestOutcome> accepted = ingested
-                .process(new IngestOutcomeRouter())
+                .process(new IngestOutcomeRouter(config.maxOutOfOrderness()))
                 .uid(OperatorUids.INGEST_ROUTER)
                 .name("route accepted / rejected");
 
@@ -221,7 +221,7 @@ public final class PaymentsJob {
         SingleOutputStreamOperator<Settlement> settlements = scoredOut
                 .keyBy(s -> SettlementKey.of(s.payment().merchantId(), s.payment().currency()), Types.STRING)
                 .process(new SettlementAggregator(settlement.windows(), settlement.fees(), settlement.allowedLateness(),
-                        settlement.adjustmentHorizon()))
+                        settlement.adjustmentHorizon(), settlement.adjustmentBatch()))
                 .uid(OperatorUids.SETTLEMENT)
                 .name("settlement: merchant and currency, event-time windows");
         afterHook(settlements, StageHook.Stage.SETTLEMENT)

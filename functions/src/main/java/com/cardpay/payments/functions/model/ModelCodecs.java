@@ -22,11 +22,12 @@ final class ModelCodecs {
             out.writeInt(s.partition());
             out.writeLong(s.offset());
             out.writeLong(s.timestampMillis());
+            out.writeLong(s.partitionWatermarkMillis());
         }
 
         @Override
         public SourcePosition read(DataInputView in) throws IOException {
-            return new SourcePosition(Codec.readString(in), in.readInt(), in.readLong(), in.readLong());
+            return new SourcePosition(Codec.readString(in), in.readInt(), in.readLong(), in.readLong(), in.readLong());
         }
     };
 

@@ -1,6 +1,7 @@
 package com.cardpay.payments.functions.settlement;
 
 import com.cardpay.payments.functions.fraud.ScoredPayment;
+import com.cardpay.payments.functions.model.SourcePosition;
 import com.cardpay.payments.functions.model.TokenizedPayment;
 
 import org.apache.flink.api.common.functions.OpenContext;
@@ -10,11 +11,11 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
-import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -27,52 +28,70 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Settles scored payments per merchant and currency (keyed by {@link SettlementKey#of}) in tumbling
  * event-time {@link SettlementWindows}, and emits revisioned {@link Settlement}s.
  *
+ * <p><b>Every revision is a function of the input alone</b>, so a replay from any checkpoint emits
+ * byte-identical settlement lines, and a ledger that posts each (settlement id, revision) once
+ * posts each delta once. What decides where a payment goes is not when it meets the pipeline's
+ * watermark (that depends on how partitions' reads interleave, which differs from run to run) but
+ * its own partition's watermark when it was read ({@link
+ * com.cardpay.payments.functions.model.SourcePosition#partitionWatermarkMillis}, stamped at ingest
+ * from that partition's records in offset order). With {@code close = windowEnd - 1 +
+ * allowedLateness}:
+ *
  * <ul>
- *   <li><b>Revision 0</b> of a window is emitted when the watermark reaches {@code windowEnd - 1 +
- *       allowedLateness}. Every payment that arrives before, in order, out of order or behind the
- *       watermark, is in it.
- *   <li><b>Adjustments.</b> A payment for a window already emitted is never dropped: it updates the
- *       window's totals and yields the next revision (1, 2, ...), {@code isAdjustment}, with the
- *       cumulative figures and the {@link SettlementDelta} against the previous revision. Late
- *       payments are batched: each registers a timer at the current watermark + 1, so those that
- *       arrive between two watermarks make one revision per window; a processing-time timer
- *       about a second later emits them when event time stands still (all partitions quiet). A
- *       window that had no payment when it closed gets its revision 0 this way.
+ *   <li><b>Revision 0</b> holds every payment of the window whose partition watermark was below
+ *       {@code close}. It is emitted when the pipeline's watermark reaches {@code close}: the
+ *       pipeline's watermark is the minimum over partitions, so by then every payment still to
+ *       come carries a partition watermark of at least {@code close}.
+ *   <li><b>Adjustments.</b> A payment whose partition watermark was at or past {@code close} is
+ *       late. Late payments are batched by their partition watermark into stretches of {@code
+ *       adjustmentBatch} after {@code close}; each non-empty batch is one revision (1, 2, ...),
+ *       {@code isAdjustment}, emitted when the pipeline's watermark reaches the batch's end, with
+ *       the cumulative figures and the {@link SettlementDelta} against the previous revision. A
+ *       window that had no payment at {@code close} gets its revision 0 from its first batch.
  *   <li><b>Fees</b> are computed once per revision on the cumulative totals, with the merchant's
  *       plan from the {@link FeeSchedule}; the fee delta is the new fee minus the fee emitted
  *       before, so the fees posted over all revisions equal the fee on the final totals.
  *   <li><b>Declined</b> payments (any type) are not settled; they are counted apart. Approved and
  *       reviewed ones are settled.
- *   <li><b>Horizon.</b> A closed window is kept for adjustments until the watermark reaches
- *       {@code windowEnd - 1 + allowedLateness + adjustmentHorizon}, then forgotten. A payment for
- *       a window past that goes to {@link #BEYOND_HORIZON}, for the DLQ and manual settlement.
+ *   <li><b>Horizon.</b> A closed window takes adjustments from payments whose partition watermark
+ *       is below {@code close + adjustmentHorizon}, and is forgotten when the pipeline's watermark
+ *       reaches that. A later payment goes to {@link #BEYOND_HORIZON}, for the DLQ and manual
+ *       settlement.
  *   <li><b>Overflow.</b> If a sum, the fee or the net of a revision does not fit in a long, no
  *       settlement is emitted for it: a {@link SettlementOverflow} goes to {@link #OVERFLOWS}
  *       instead, and so does every later revision of that window. Wrong numbers are never emitted.
  * </ul>
+ *
+ * <p>The one exception to determinism, counted in {@code payments_settlement_behind_watermark}: a
+ * payment that arrives after the pipeline's watermark already passed the point its partition
+ * watermark gives it. That happens only when its partition was declared idle ({@code
+ * source.idleness}) and came back behind the others. It is never dropped: it goes into the next
+ * batch still open, so its money is settled, but that revision's content depends on timing.
  *
  * <p>A payment whose merchant and currency do not make the current key fails the job with an
  * {@link IllegalStateException}: that is a wiring bug, the same for every record, and settling it
  * into another line would silently mix currencies or merchants; a restart loop gets it noticed
  * before any wrong settlement leaves. The message names ids only, no amounts and no card token.
  *
- * <p>State per key: open windows' {@link SettlementTotals} and closed windows' {@link EmittedWindow}s,
- * both by window start. Timers (one per distinct time, so shared among windows) drive closing,
- * adjustment batches and cleanup; each timer works from the state, not from its own time, so a
- * timer shared by several windows serves them all, in window order. Nothing is kept past the
- * horizon. No wall-clock time is in the output; wall-clock time decides only how late payments are
- * batched into revisions when event time stands still, and revisions add up whatever the batching.
+ * <p>State per key: open windows' {@link SettlementTotals}, closed windows' {@link EmittedWindow}s,
+ * both by window start, and {@link LateBatch}es by (window start, batch end). Event-time timers
+ * only (one per distinct time, shared among windows) drive closing, adjustment batches and
+ * cleanup; each timer works from the state, not from its own time, so a timer shared by several
+ * windows serves them all, in window order. Nothing is kept past the horizon, and no wall-clock
+ * time is in the output or in any decision.
  *
  * <p>Metrics: {@code payments_settlement_lines_emitted} (every revision emitted), {@code
  * payments_settlement_adjustments} (those with revision > 0), {@code
- * payments_settlement_late_payments} (payments for already closed windows), {@code
- * payments_settlement_overflows}, {@code payments_settlement_beyond_horizon}.
+ * payments_settlement_late_payments} (payments in an adjustment), {@code
+ * payments_settlement_behind_watermark}, {@code payments_settlement_overflows}, {@code
+ * payments_settlement_beyond_horizon}.
  */
 public final class SettlementAggregator extends KeyedProcessFunction<String, ScoredPayment, Settlement>
         implements CheckpointedFunction {
@@ -84,23 +103,21 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
     /** Revisions that could not be computed exactly. */
     public static final OutputTag<SettlementOverflow> OVERFLOWS = new OutputTag<>("settlement-overflows") {};
 
-    /**
-     * Late payments wait at most about this long (processing time) for their adjustment when the
-     * watermark does not move. With traffic, the next watermark comes first.
-     */
-    static final long ADJUSTMENT_FLUSH_MILLIS = 1_000L;
-
     static final String OPEN_STATE = "settlement-open-windows";
     static final String CLOSED_STATE = "settlement-closed-windows";
     static final String WATERMARK_FLOOR_STATE = "settlement-watermark-floor";
+    static final String LATE_BATCHES_STATE = "settlement-late-batches";
 
     private final SettlementWindows windows;
     private final FeeSchedule fees;
     private final long allowedLatenessMillis;
     private final long adjustmentHorizonMillis;
+    private final long adjustmentBatchMillis;
 
     private transient MapState<Long, SettlementTotals> openWindows;
     private transient MapState<Long, EmittedWindow> closedWindows;
+    /** Late payments not yet published, by (window start, batch end). */
+    private transient MapState<Tuple2<Long, Long>, LateBatch> lateBatches;
     /**
      * Flink does not checkpoint watermarks: after a restore the operator's watermark starts from
      * nothing while the replayed payments arrive. Judged against it alone, a payment for a window
@@ -115,6 +132,7 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
     private transient Counter settlementsEmitted;
     private transient Counter adjustments;
     private transient Counter lateEvents;
+    private transient Counter behindWatermark;
     private transient Counter overflows;
     private transient Counter beyondHorizon;
 
@@ -122,9 +140,11 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
      * @param allowedLateness how long after a window's end revision 0 waits for stragglers, at least 0
      * @param adjustmentHorizon how long after revision 0 is due late payments still adjust the
      *     window, at least 0 (0: none do, they all go to {@link #BEYOND_HORIZON})
+     * @param adjustmentBatch the stretch of partition watermark whose late payments make one
+     *     revision, positive: longer means fewer revisions, each published later
      */
     public SettlementAggregator(SettlementWindows windows, FeeSchedule fees, Duration allowedLateness,
-            Duration adjustmentHorizon) {
+            Duration adjustmentHorizon, Duration adjustmentBatch) {
         this.windows = Preconditions.checkNotNull(windows, "windows");
         this.fees = Preconditions.checkNotNull(fees, "fees");
         Preconditions.checkArgument(!allowedLateness.isNegative(), "allowed lateness must not be negative, got %s",
@@ -133,6 +153,9 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
                 "adjustment horizon must not be negative, got %s", adjustmentHorizon);
         this.allowedLatenessMillis = allowedLateness.toMillis();
         this.adjustmentHorizonMillis = adjustmentHorizon.toMillis();
+        Preconditions.checkArgument(adjustmentBatch.toMillis() > 0, "adjustment batch must be positive, got %s",
+                adjustmentBatch);
+        this.adjustmentBatchMillis = adjustmentBatch.toMillis();
     }
 
     @Override
@@ -162,10 +185,13 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
                 OPEN_STATE, Types.LONG, TypeInformation.of(SettlementTotals.class)));
         closedWindows = getRuntimeContext().getMapState(new MapStateDescriptor<>(
                 CLOSED_STATE, Types.LONG, TypeInformation.of(EmittedWindow.class)));
+        lateBatches = getRuntimeContext().getMapState(new MapStateDescriptor<>(
+                LATE_BATCHES_STATE, Types.TUPLE(Types.LONG, Types.LONG), TypeInformation.of(LateBatch.class)));
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         settlementsEmitted = metrics.counter("payments_settlement_lines_emitted");
         adjustments = metrics.counter("payments_settlement_adjustments");
         lateEvents = metrics.counter("payments_settlement_late_payments");
+        behindWatermark = metrics.counter("payments_settlement_behind_watermark");
         overflows = metrics.counter("payments_settlement_overflows");
         beyondHorizon = metrics.counter("payments_settlement_beyond_horizon");
     }
@@ -181,53 +207,65 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
         }
         long start = windows.windowStartOf(payment.eventTimeMillis());
         long watermark = watermark(ctx.timerService());
+        long partitionWatermark = payment.source() == null
+                ? SourcePosition.NOT_STAMPED : payment.source().partitionWatermarkMillis();
+        boolean closed = watermark >= closeTime(start) || closedWindows.contains(start);
 
-        // The watermark starts afresh after a restore: a window closed before it is still closed.
-        // (A window already past its horizon before the restore is not known here any more: a payment
-        // for it before the first watermark still opens it; only a watermark kept in state would tell.)
-        if (watermark < closeTime(start) && !closedWindows.contains(start)) {
-            SettlementTotals totals = openWindows.get(start);
-            if (totals == null) {
-                totals = SettlementTotals.EMPTY;
-                ctx.timerService().registerEventTimeTimer(closeTime(start));
-            }
-            openWindows.put(start, totals.add(scored));
+        if (partitionWatermark < closeTime(start) && !closed) {
+            openIfNew(start, ctx);
+            openWindows.put(start, openWindows.get(start).add(scored));
             return;
         }
-        if (watermark >= expiryTime(start)) {
-            beyondHorizon.inc();
-            ctx.output(BEYOND_HORIZON, scored);
+        if (partitionWatermark >= expiryTime(start)) {
+            beyondHorizonPayment(scored, ctx);
+            return;
+        }
+        // On time by its partition's watermark, yet the window has closed, or its batch has been
+        // published: its partition was behind the others (idle, then back). It goes into the next
+        // batch still open, or, past the horizon, to the DLQ; either way its revision is not replayable.
+        boolean behind = partitionWatermark < closeTime(start);
+        long batchEnd = batchEnd(start, Math.max(partitionWatermark, closeTime(start)));
+        if (batchEnd <= watermark) {
+            behind = true;
+            batchEnd = batchEnd(start, watermark);
+        }
+        if (behind) {
+            behindWatermark.inc();
+        }
+        if (batchEnd <= watermark) {
+            beyondHorizonPayment(scored, ctx);
             return;
         }
         lateEvents.inc();
-        EmittedWindow closed = closedWindows.get(start);
-        if (closed == null) {
+        if (!closed) {
+            openIfNew(start, ctx);
+        } else if (!closedWindows.contains(start)) {
             // closed without a payment: nothing was emitted and no cleanup timer runs yet
-            closed = EmittedWindow.empty();
+            closedWindows.put(start, EmittedWindow.empty());
             ctx.timerService().registerEventTimeTimer(expiryTime(start));
         }
-        closedWindows.put(start, closed.withLatePayment(scored));
-        // one revision for all late payments up to the next watermark
-        ctx.timerService().registerEventTimeTimer(watermark + 1);
-        // ... or, when event time stands still (every partition quiet), within ADJUSTMENT_FLUSH of
-        // processing time; rounded up so that a burst of late payments shares one timer
-        long now = ctx.timerService().currentProcessingTime();
-        ctx.timerService().registerProcessingTimeTimer((now / ADJUSTMENT_FLUSH_MILLIS + 2) * ADJUSTMENT_FLUSH_MILLIS);
+        Tuple2<Long, Long> batchKey = Tuple2.of(start, batchEnd);
+        LateBatch batch = lateBatches.get(batchKey);
+        lateBatches.put(batchKey, (batch == null ? LateBatch.EMPTY : batch).add(scored));
+        ctx.timerService().registerEventTimeTimer(batchEnd);
+    }
+
+    private void beyondHorizonPayment(ScoredPayment scored, Context ctx) {
+        beyondHorizon.inc();
+        ctx.output(BEYOND_HORIZON, scored);
+    }
+
+    /** Opens the window starting at {@code start} if it is not open yet. */
+    private void openIfNew(long start, Context ctx) throws Exception {
+        if (!openWindows.contains(start)) {
+            openWindows.put(start, SettlementTotals.EMPTY);
+            ctx.timerService().registerEventTimeTimer(closeTime(start));
+        }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Settlement> out) throws Exception {
         String key = ctx.getCurrentKey();
-        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
-            // the flush of late payments only: closing and expiry follow event time alone
-            for (long start : sorted(closedWindows.keys())) {
-                EmittedWindow closed = closedWindows.get(start);
-                if (closed.hasPending()) {
-                    closedWindows.put(start, publish(key, start, closed, ctx, out));
-                }
-            }
-            return;
-        }
         watermarkFloor = Math.max(watermarkFloor, timestamp);
         for (long start : sorted(openWindows.keys())) {
             if (closeTime(start) > timestamp) {
@@ -235,22 +273,52 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
             }
             SettlementTotals totals = openWindows.get(start);
             openWindows.remove(start);
-            EmittedWindow closed = publish(key, start, EmittedWindow.firstOf(totals), ctx, out);
+            // no payment on time (only late ones, batched): its first batch will be revision 0
+            EmittedWindow closed = totals.equals(SettlementTotals.EMPTY)
+                    ? EmittedWindow.empty() : publish(key, start, EmittedWindow.firstOf(totals), ctx, out);
             if (expiryTime(start) > timestamp) {
                 closedWindows.put(start, closed);
                 ctx.timerService().registerEventTimeTimer(expiryTime(start));
             }
         }
-        for (long start : sorted(closedWindows.keys())) {
+        for (Tuple2<Long, Long> batchKey : dueBatches(timestamp)) {
+            long start = batchKey.f0;
             EmittedWindow closed = closedWindows.get(start);
-            if (closed.hasPending()) {
-                closed = publish(key, start, closed, ctx, out);
-                closedWindows.put(start, closed);
-            }
+            // a batch ends after its window closed and no later than it expires, so the window is there
+            Preconditions.checkState(closed != null, "late payments for window %s of %s, which is not in state", start, key);
+            closedWindows.put(start, publish(key, start, closed.with(lateBatches.get(batchKey)), ctx, out));
+            lateBatches.remove(batchKey);
+        }
+        for (long start : sorted(closedWindows.keys())) {
             if (expiryTime(start) <= timestamp) {
                 closedWindows.remove(start);
             }
         }
+    }
+
+    /** The batches due at {@code timestamp}, by window start, then batch end: revisions in order. */
+    private List<Tuple2<Long, Long>> dueBatches(long timestamp) throws Exception {
+        List<Tuple2<Long, Long>> due = new ArrayList<>();
+        for (Tuple2<Long, Long> batchKey : lateBatches.keys()) {
+            if (batchKey.f1 <= timestamp) {
+                due.add(batchKey);
+            }
+        }
+        due.sort(Comparator.<Tuple2<Long, Long>>comparingLong(k -> k.f0).thenComparingLong(k -> k.f1));
+        return due;
+    }
+
+    /**
+     * The end of the adjustment batch that takes a late payment of the window starting at {@code
+     * start} read at partition watermark {@code partitionWatermark} (at least the window's close):
+     * stretches of {@code adjustmentBatch} from the close, the last one cut at the horizon.
+     */
+    private long batchEnd(long start, long partitionWatermark) {
+        long close = closeTime(start);
+        long stretches = Math.floorDiv(partitionWatermark - close, adjustmentBatchMillis) + 1;
+        long end = stretches > (Long.MAX_VALUE - close) / adjustmentBatchMillis
+                ? Long.MAX_VALUE : close + stretches * adjustmentBatchMillis;
+        return Math.min(end, expiryTime(start));
     }
 
     /** Emits the next revision of the window's current totals, or reports it overflowed. */

@@ -61,6 +61,23 @@ public record SettlementAmounts(
     }
 
     /**
+     * Field by field, these figures plus {@code more}.
+     *
+     * @throws ArithmeticException if a sum does not fit in a long
+     */
+    SettlementAmounts plus(SettlementAmounts more) {
+        return new SettlementAmounts(
+                Math.addExact(purchaseCount, more.purchaseCount),
+                Math.addExact(grossMinor, more.grossMinor),
+                Math.addExact(refundCount, more.refundCount),
+                Math.addExact(refundMinor, more.refundMinor),
+                Math.addExact(chargebackCount, more.chargebackCount),
+                Math.addExact(chargebackMinor, more.chargebackMinor),
+                Math.addExact(declinedCount, more.declinedCount),
+                Math.addExact(declinedMinor, more.declinedMinor));
+    }
+
+    /**
      * Field by field, these figures minus {@code before}: what changed since.
      *
      * @throws ArithmeticException if a difference does not fit in a long

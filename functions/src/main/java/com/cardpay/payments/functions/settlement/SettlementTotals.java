@@ -53,6 +53,18 @@ public record SettlementTotals(SettlementAmounts amounts, boolean overflowed) {
         }
     }
 
+    /** These totals and {@code more} together; marked overflowed if either was or a sum would not fit. */
+    public SettlementTotals plus(SettlementTotals more) {
+        if (overflowed || more.overflowed) {
+            return markOverflowed();
+        }
+        try {
+            return new SettlementTotals(amounts.plus(more.amounts), false);
+        } catch (ArithmeticException e) {
+            return markOverflowed();
+        }
+    }
+
     /** These totals, flagged as not emittable. */
     public SettlementTotals markOverflowed() {
         return overflowed ? this : new SettlementTotals(amounts, true);

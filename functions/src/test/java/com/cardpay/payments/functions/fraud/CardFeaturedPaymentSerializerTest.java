@@ -22,6 +22,6 @@ class CardFeaturedPaymentSerializerTest extends RecordSerializerTestBase<CardFea
 
     @Override
     protected String serializedForm() {
-        return "426 8e67a6b5d7decd1bd75b666e74995587997c08d87434976262addfddc738bd39";
+        return "442 b14365e6e0345cd5bb2ccf46d6e1de63a728c53e662554699f3decc930f62e98";
     }
 }

@@ -22,6 +22,6 @@ class ScoredPaymentSerializerTest extends RecordSerializerTestBase<ScoredPayment
 
     @Override
     protected String serializedForm() {
-        return "739 f357164e25f087787ce718783f70373bc7e95af0ebeace7707fa5a686dac8c03";
+        return "763 870f3738a303d9df07bc3437d4a88b1a86a0b89de3f4df183d941f0bad89f6fb";
     }
 }

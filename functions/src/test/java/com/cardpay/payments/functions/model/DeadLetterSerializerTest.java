@@ -22,6 +22,6 @@ class DeadLetterSerializerTest extends RecordSerializerTestBase<DeadLetter> {
 
     @Override
     protected String serializedForm() {
-        return "225 b29d5eb144334119c93aeba1b8aa00975ff796fa6eec1a0e59591cf94b35e45a";
+        return "233 e1e19a1447301a053b0618f1c1d0417f696422e342872d4e76d16f10db604a09";
     }
 }

@@ -22,6 +22,6 @@ class IngestOutcomeSerializerTest extends RecordSerializerTestBase<IngestOutcome
 
     @Override
     protected String serializedForm() {
-        return "573 b1ed33f8984f330d60dfa05b76f2fae352e032b596255b4f6812d14b68f9c094";
+        return "589 6e9c289ab59e5a6d19e8fa0475dcf1e968ed992a4de055284104a3725a8aae3d";
     }
 }

@@ -22,6 +22,6 @@ class TokenizedPaymentSerializerTest extends RecordSerializerTestBase<TokenizedP
 
     @Override
     protected String serializedForm() {
-        return "292 c8defee2a6c7aef14da05309de3e39dab70e17ee32e012152cfdd34879c978e3";
+        return "308 fd0739d1584099a50a6ef143d94d8411bd93dbbfc98b9895ffe21284e4cc5499";
     }
 }

@@ -199,25 +199,96 @@ class SettlementAdjustmentTest {
     }
 
     @Test
-    void lateAdjustmentsGoOutWithinASecondWhenEventTimeStandsStill() throws Exception {
+    void eventTimeStandingStillKeepsAdjustmentsWaitingNothingIsFlushedByTheClock() throws Exception {
         try (SettlementHarness h = SettlementHarness.open()) {
             h.send(purchase(hours(1), 10_000));
             h.watermark(CLOSE0);
             h.send(purchase(hours(2), 5_000), refund(hours(3), 1_000));
-            assertThat(h.settlements()).as("waiting for a watermark or the flush").hasSize(1);
 
-            h.harness.setProcessingTime(SettlementAggregator.ADJUSTMENT_FLUSH_MILLIS * 2);
-
-            assertThat(h.settlements()).hasSize(2);
-            Settlement rev1 = h.settlements().get(1);
-            assertThat(rev1.revision()).isEqualTo(1);
-            assertThat(rev1.delta())
-                    .isEqualTo(new SettlementDelta(new SettlementAmounts(1, 5_000, 1, 1_000, 0, 0, 0, 0), 175, 3_825));
+            h.harness.setProcessingTime(Long.MAX_VALUE / 2);
+            assertThat(h.settlements()).as("no wall-clock timer publishes anything").hasSize(1);
             assertThat(h.harness.numProcessingTimeTimers()).isZero();
 
-            // the watermark timer that was also waiting finds nothing left to emit
             h.watermark(CLOSE0 + 1);
             assertThat(h.settlements()).hasSize(2);
+            assertThat(h.settlements().get(1).delta())
+                    .isEqualTo(new SettlementDelta(new SettlementAmounts(1, 5_000, 1, 1_000, 0, 0, 0, 0), 175, 3_825));
+        }
+    }
+
+    private static final Duration MINUTE_BATCHES = Duration.ofMinutes(1);
+    private static final long MINUTE = 60_000;
+
+    @Test
+    void latePaymentsAreBatchedByTheirPartitionsWatermarkIntoStretchesAfterTheClose() throws Exception {
+        try (SettlementHarness h = SettlementHarness.open(new SettlementWindows(DAY, 0), SettlementHarness.LATENESS,
+                SettlementHarness.HORIZON, MINUTE_BATCHES)) {
+            h.send(purchase(hours(1), 10_000));
+            h.watermark(CLOSE0);
+            h.sendReadAt(CLOSE0 + 10_000, purchase(hours(2), 100))
+                    .sendReadAt(CLOSE0 + 70_000, purchase(hours(3), 1_000))
+                    .sendReadAt(CLOSE0 + 59_999, purchase(hours(4), 10));
+
+            h.watermark(CLOSE0 + MINUTE - 1);
+            assertThat(h.settlements()).as("the first stretch ends at close + 1 min").hasSize(1);
+            h.watermark(CLOSE0 + MINUTE);
+            h.watermark(CLOSE0 + 2 * MINUTE);
+
+            assertThat(h.settlements()).extracting(Settlement::revision, Settlement::lateEventCount,
+                            s -> s.delta() == null ? 0L : s.delta().amounts().grossMinor())
+                    .containsExactly(tuple(0, 0L, 0L), tuple(1, 2L, 110L), tuple(2, 3L, 1_000L));
+        }
+    }
+
+    /**
+     * The same payments, each read at the same watermark of its own partition, give the same lines
+     * however their arrival interleaves with the pipeline's watermark: here a late payment from a
+     * partition ahead of the others arrives before the window even closed, and in the other run
+     * long after.
+     */
+    @Test
+    void revisionsDependOnEachPaymentsPartitionWatermarkNotOnWhenItArrives() throws Exception {
+        List<Settlement> early;
+        try (SettlementHarness h = SettlementHarness.open(new SettlementWindows(DAY, 0), SettlementHarness.LATENESS,
+                SettlementHarness.HORIZON, MINUTE_BATCHES)) {
+            h.sendReadAt(CLOSE0 + 30_000, purchase(hours(5), 700));
+            h.sendReadAt(CLOSE0 - 1, purchase(hours(1), 10_000));
+            h.watermark(CLOSE0 - 5);
+            h.sendReadAt(hours(2), refund(hours(2), 500));
+            h.watermark(CLOSE0 + 5 * MINUTE);
+            early = h.settlements();
+        }
+        List<Settlement> late;
+        try (SettlementHarness h = SettlementHarness.open(new SettlementWindows(DAY, 0), SettlementHarness.LATENESS,
+                SettlementHarness.HORIZON, MINUTE_BATCHES)) {
+            h.sendReadAt(hours(2), refund(hours(2), 500));
+            h.sendReadAt(CLOSE0 - 1, purchase(hours(1), 10_000));
+            h.watermark(CLOSE0);
+            h.watermark(CLOSE0 + 20_000);
+            h.sendReadAt(CLOSE0 + 30_000, purchase(hours(5), 700));
+            h.watermark(CLOSE0 + 5 * MINUTE);
+            late = h.settlements();
+        }
+
+        assertThat(early).extracting(Settlement::revision, s -> s.amounts().grossMinor(), s -> s.amounts().refundMinor())
+                .containsExactly(tuple(0, 10_000L, 500L), tuple(1, 10_700L, 500L));
+        assertThat(late).isEqualTo(early);
+    }
+
+    @Test
+    void aPaymentFromAPartitionThatFellBehindIsSettledInTheNextOpenBatchAndCounted() throws Exception {
+        try (SettlementHarness h = SettlementHarness.open(new SettlementWindows(DAY, 0), SettlementHarness.LATENESS,
+                SettlementHarness.HORIZON, MINUTE_BATCHES)) {
+            h.send(purchase(hours(1), 10_000));
+            h.watermark(CLOSE0 + 90_000);
+            // its partition went idle before the close and came back now
+            h.sendReadAt(CLOSE0 - 1_000, purchase(hours(2), 300));
+            assertThat(h.counter("payments_settlement_behind_watermark")).isEqualTo(1);
+
+            h.watermark(CLOSE0 + 2 * MINUTE);
+            assertThat(h.settlements()).extracting(Settlement::revision, s -> s.amounts().grossMinor())
+                    .containsExactly(tuple(0, 10_000L), tuple(1, 10_300L));
+            assertThat(h.beyondHorizon()).isEmpty();
         }
     }
 }

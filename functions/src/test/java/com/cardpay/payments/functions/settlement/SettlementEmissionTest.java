@@ -155,7 +155,7 @@ class SettlementEmissionTest {
     @Test
     void aPaymentKeyedIntoAnotherLineFailsTheJob() throws Exception {
         SettlementAggregator aggregator = new SettlementAggregator(SettlementWindows.dailyUtc(), SettlementHarness.FEES,
-                SettlementHarness.LATENESS, SettlementHarness.HORIZON);
+                SettlementHarness.LATENESS, SettlementHarness.HORIZON, SettlementHarness.BATCH);
         // keyed by merchant only, as a wiring mistake would
         try (KeyedOneInputStreamOperatorTestHarness<String, ScoredPayment, Settlement> wrong =
                 new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(aggregator),

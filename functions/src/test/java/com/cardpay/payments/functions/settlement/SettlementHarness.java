@@ -31,11 +31,14 @@ import java.util.Map;
 final class SettlementHarness implements AutoCloseable {
     static final Duration LATENESS = Duration.ofHours(1);
     static final Duration HORIZON = Duration.ofDays(2);
+    /** One millisecond: every step of the watermark publishes the late payments read before it. */
+    static final Duration BATCH = Duration.ofMillis(1);
     static final FeeSchedule FEES = FeeSchedule.parse("290bps+30", "m-flat=0bps+0,m-all=10000bps+1");
 
     final KeyedOneInputStreamOperatorTestHarness<String, ScoredPayment, Settlement> harness;
     private final MockEnvironment environment;
     private final InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
+    private long watermark = Long.MIN_VALUE;
 
     private SettlementHarness(SettlementAggregator aggregator) throws Exception {
         environment = new MockEnvironmentBuilder().setMetricGroup(new UnregisteredMetricGroups.UnregisteredTaskMetricGroup() {
@@ -54,7 +57,12 @@ final class SettlementHarness implements AutoCloseable {
     }
 
     static SettlementHarness open(SettlementWindows windows, Duration lateness, Duration horizon) throws Exception {
-        SettlementHarness h = new SettlementHarness(new SettlementAggregator(windows, FEES, lateness, horizon));
+        return open(windows, lateness, horizon, BATCH);
+    }
+
+    static SettlementHarness open(SettlementWindows windows, Duration lateness, Duration horizon, Duration batch)
+            throws Exception {
+        SettlementHarness h = new SettlementHarness(new SettlementAggregator(windows, FEES, lateness, horizon, batch));
         h.harness.open();
         return h;
     }
@@ -62,7 +70,7 @@ final class SettlementHarness implements AutoCloseable {
     /** A harness with the defaults, restored from a snapshot, then opened. */
     static SettlementHarness restore(OperatorSubtaskState snapshot) throws Exception {
         SettlementHarness h = new SettlementHarness(new SettlementAggregator(
-                new SettlementWindows(SettlementPayments.DAY, 0), FEES, LATENESS, HORIZON));
+                new SettlementWindows(SettlementPayments.DAY, 0), FEES, LATENESS, HORIZON, BATCH));
         h.harness.initializeState(snapshot);
         h.harness.open();
         return h;
@@ -72,16 +80,25 @@ final class SettlementHarness implements AutoCloseable {
         return harness.getExecutionConfig().getSerializerConfig();
     }
 
-    /** Sends payments; each payment's event time is its record timestamp. */
+    /**
+     * Sends payments as if read from one partition, whose watermark is the pipeline's: each is
+     * stamped with the last watermark sent. Each payment's event time is its record timestamp.
+     */
     SettlementHarness send(SettlementPayments... payments) throws Exception {
+        return sendReadAt(watermark, payments);
+    }
+
+    /** Sends payments read when their own partition's watermark stood at {@code partitionWatermark}. */
+    SettlementHarness sendReadAt(long partitionWatermark, SettlementPayments... payments) throws Exception {
         for (SettlementPayments payment : payments) {
-            ScoredPayment p = payment.build();
+            ScoredPayment p = payment.build(partitionWatermark);
             harness.processElement(p, p.payment().eventTimeMillis());
         }
         return this;
     }
 
     void watermark(long eventTimeMillis) throws Exception {
+        watermark = eventTimeMillis;
         harness.processWatermark(eventTimeMillis);
     }
 

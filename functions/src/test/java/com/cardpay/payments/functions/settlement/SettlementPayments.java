@@ -8,6 +8,7 @@ import com.cardpay.payments.functions.fraud.ScoredPayment;
 import com.cardpay.payments.functions.fraud.ShadowHit;
 import com.cardpay.payments.functions.model.MessageHeaders;
 import com.cardpay.payments.functions.model.PaymentType;
+import com.cardpay.payments.functions.model.SourcePosition;
 import com.cardpay.payments.functions.model.TokenizedPayment;
 import com.cardpay.payments.functions.testutils.Payments;
 
@@ -74,12 +75,18 @@ record SettlementPayments(
         return new SettlementPayments(merchant, currency, type, amountMinor, decision, eventTime);
     }
 
-    /** The scored payment, with a fresh payment id. */
+    /** The scored payment, with a fresh payment id, read before any watermark. */
     ScoredPayment build() {
+        return build(SourcePosition.NOT_STAMPED);
+    }
+
+    /** The scored payment, with a fresh payment id, read when its partition's watermark stood at {@code partitionWatermark}. */
+    ScoredPayment build(long partitionWatermark) {
         long id = IDS.incrementAndGet();
         TokenizedPayment p = new TokenizedPayment("pay-" + id, merchant, type, amountMinor, currency, "tok_v1_card-a",
                 1, "411111", "1111", "DE", "FR", "DE", null, eventTimeMillis,
-                type == PaymentType.PURCHASE ? null : "pay-0", 31 * id, Payments.source(id), MessageHeaders.EMPTY);
+                type == PaymentType.PURCHASE ? null : "pay-0", 31 * id, Payments.source(id).withPartitionWatermark(partitionWatermark),
+                MessageHeaders.EMPTY);
         return new ScoredPayment(p, new CardFeatures(1, 1, 1, amountMinor, amountMinor, amountMinor, 1, 1, false, -1),
                 new MerchantFeatures(0, 0, 0, 0), decision == Decision.APPROVE ? 0 : 500, decision, new Reason[0],
                 new ShadowHit[0], "rules-v1", eventTimeMillis);

@@ -23,7 +23,7 @@ class SettlementStateTypesTest {
     @Test
     void stateAndOutputTypesArePojosWithoutGenericFields() {
         for (Class<?> type : new Class<?>[] {SettlementTotals.class, SettlementAmounts.class, EmittedWindow.class,
-                Settlement.class, SettlementDelta.class, SettlementOverflow.class}) {
+                LateBatch.class, Settlement.class, SettlementDelta.class, SettlementOverflow.class}) {
             assertPojoWithoutGenericFields(type);
         }
     }
@@ -31,13 +31,15 @@ class SettlementStateTypesTest {
     @Test
     void theyRoundTripWithGenericTypesDisabled() throws Exception {
         SettlementTotals totals = new SettlementTotals(new SettlementAmounts(1, 2, 3, 4, 5, 6, 7, 8), true);
-        EmittedWindow window = new EmittedWindow(3, SettlementTotals.EMPTY, 42, totals, 2, 9);
+        EmittedWindow window = new EmittedWindow(3, SettlementTotals.EMPTY, 42, totals, 9);
+        LateBatch batch = new LateBatch(totals, 2);
         Settlement first = settlement(0, null);
         Settlement adjustment = settlement(4, DELTA);
         SettlementOverflow overflow = new SettlementOverflow("stl_x", "m-1", "EUR", 0, 1, 2);
 
         assertThat(roundTrip(SettlementTotals.class, totals)).isEqualTo(totals);
         assertThat(roundTrip(EmittedWindow.class, window)).isEqualTo(window);
+        assertThat(roundTrip(LateBatch.class, batch)).isEqualTo(batch);
         assertThat(roundTrip(Settlement.class, first)).isEqualTo(first);
         assertThat(roundTrip(Settlement.class, adjustment)).isEqualTo(adjustment);
         assertThat(roundTrip(SettlementOverflow.class, overflow)).isEqualTo(overflow);
@@ -57,7 +59,7 @@ class SettlementStateTypesTest {
             assertThatThrownBy(() -> new GenericTypeInfo<>(Object.class).createSerializer(config))
                     .isInstanceOf(UnsupportedOperationException.class);
 
-            // both state maps written, snapshotted and read back through the job's serializers
+            // the three state maps written, snapshotted and read back through the job's serializers
             h.send(purchase(hours(1), 100), purchase(hours(2), 100).currency("USD"));
             h.watermark(CLOSE0);
             h.send(purchase(hours(3), 100));

@@ -131,6 +131,7 @@ public enum ConfigKey {
     // delays every settlement by that much.
     SETTLEMENT_ALLOWED_LATENESS("settlement.allowed-lateness", "15m", "How long after its end (in event time) a window waits for late payments before its first emission (revision 0)."),
     SETTLEMENT_ADJUSTMENT_HORIZON("settlement.adjustment-horizon", "7d", "How long after its first emission a window still takes late payments as adjustments; later ones go to payments.dlq for manual settlement."),
+    SETTLEMENT_ADJUSTMENT_BATCH("settlement.adjustment-batch", "1m", "Late payments whose partition's watermark fell into the same stretch this long after the window closed make one adjustment revision, emitted when the watermark passes the stretch's end: longer means fewer revisions, each later."),
     SETTLEMENT_DEFAULT_FEE_PLAN("settlement.default-fee-plan", "290bps+30", "Fee plan of merchants not listed below: basis points of gross purchases plus a fixed fee per purchase, in the line's minor units."),
     SETTLEMENT_MERCHANT_FEE_PLANS("settlement.merchant-fee-plans", "", "Per-merchant fee plans, comma-separated: m-1=150bps+0,m-2=200bps+25."),
     VAULT_ADDRESS("vault.address", "https://vault.vault.svc:8200", "Vault's address; https:// (http:// only with development.allow-insecure)."),

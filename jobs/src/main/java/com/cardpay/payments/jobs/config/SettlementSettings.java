@@ -1,5 +1,6 @@
 package com.cardpay.payments.jobs.config;
 
+import static com.cardpay.payments.jobs.config.ConfigKey.SETTLEMENT_ADJUSTMENT_BATCH;
 import static com.cardpay.payments.jobs.config.ConfigKey.SETTLEMENT_ADJUSTMENT_HORIZON;
 import static com.cardpay.payments.jobs.config.ConfigKey.SETTLEMENT_ALLOWED_LATENESS;
 import static com.cardpay.payments.jobs.config.ConfigKey.SETTLEMENT_DEFAULT_FEE_PLAN;
@@ -23,6 +24,7 @@ public record SettlementSettings(
         Duration windowOffset,
         Duration allowedLateness,
         Duration adjustmentHorizon,
+        Duration adjustmentBatch,
         FeeSchedule fees) implements Serializable {
 
     public SettlementWindows windows() {
@@ -54,6 +56,6 @@ public record SettlementSettings(
             v.problem(SETTLEMENT_DEFAULT_FEE_PLAN, e.getMessage());
         }
         return new SettlementSettings(window, offset, v.nonNegativeDuration(SETTLEMENT_ALLOWED_LATENESS),
-                v.duration(SETTLEMENT_ADJUSTMENT_HORIZON), fees);
+                v.duration(SETTLEMENT_ADJUSTMENT_HORIZON), v.duration(SETTLEMENT_ADJUSTMENT_BATCH), fees);
     }
 }

@@ -35,7 +35,7 @@ import java.util.Map;
  */
 class ReconciliationTest {
     private static final SettlementSettings SETTINGS = new SettlementSettings(Duration.ofMinutes(1), Duration.ZERO,
-            Duration.ofSeconds(10), Duration.ofDays(1), FeeSchedule.parse("100bps+5", "m-2=0bps+0"));
+            Duration.ofSeconds(10), Duration.ofDays(1), Duration.ofSeconds(1), FeeSchedule.parse("100bps+5", "m-2=0bps+0"));
     private static final long W0 = Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
     private static final long W1 = W0 + 60_000;
 

@@ -11,6 +11,8 @@ import com.cardpay.payments.connectors.contracts.tokenized.TokenizedTopic;
 import com.cardpay.payments.connectors.contracts.vault.VaultTopic;
 import com.cardpay.payments.connectors.kafka.EitherTopicSerializer;
 import com.cardpay.payments.connectors.kafka.PaymentsKafka;
+import com.cardpay.payments.connectors.kafka.SerializeForKafka;
+import com.cardpay.payments.connectors.kafka.SerializedKafkaRecord;
 import com.cardpay.payments.connectors.keys.KeyProviderFactory;
 import com.cardpay.payments.connectors.keys.LocalKeyProvider;
 import com.cardpay.payments.connectors.vault.VaultKeyProvider;
@@ -45,8 +47,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The payments job graph:
@@ -77,6 +81,10 @@ public final class PaymentsJob {
     private final Sink<RuleStatus> ruleStatusSink;
     private final Sink<Settlement> settlementsSink;
     private StageHook stageHook;
+    /** Set only in the single-sink layout ({@link #withOneKafkaSinkForAllOutputs}). */
+    private Serializers oneSinkSerializers;
+    private Sink<SerializedKafkaRecord> oneSink;
+    private final List<DataStream<SerializedKafkaRecord>> toOneSink = new ArrayList<>();
 
     /**
      * The job's outputs. {@code tokenization} takes each payment's tokenized record (left) and vault
@@ -116,26 +124,62 @@ public final class PaymentsJob {
     }
 
     public static PaymentsJob fromConfig(PaymentsConfig config, KeyProviderFactory keys, Map<String, String> kafkaClientProperties) {
-        return withKafkaSinks(config, PaymentsKafka.rawPaymentsSource(config.bootstrapServers(), config.topics().raw(),
-                config.consumerGroup(), config.startingOffsets(), kafkaClientProperties, RawTopic.deserializer(keys, config.maxEventTimeAhead()),
-                config.bounded()), kafkaClientProperties);
+        return withKafkaSinks(config, rawSource(config, keys, kafkaClientProperties), kafkaClientProperties);
+    }
+
+    private static Source<IngestOutcome, ?, ?> rawSource(PaymentsConfig config, KeyProviderFactory keys,
+            Map<String, String> kafkaClientProperties) {
+        return PaymentsKafka.rawPaymentsSource(config.bootstrapServers(), config.topics().raw(), config.consumerGroup(),
+                config.startingOffsets(), kafkaClientProperties, RawTopic.deserializer(keys, config.maxEventTimeAhead()),
+                config.bounded());
     }
 
     /** The given source with the production exactly-once Kafka sinks. */
     public static PaymentsJob withKafkaSinks(PaymentsConfig config, Source<IngestOutcome, ?, ?> source,
             Map<String, String> kafkaClientProperties) {
-        return new PaymentsJob(config, source,
-                PaymentsKafka.fraudRulesSource(config.bootstrapServers(), config.topics().fraudRules(), config.consumerGroup(),
-                        kafkaClientProperties, FraudRulesTopic.deserializer(), config.bounded()),
+        Serializers s = Serializers.of(config);
+        return new PaymentsJob(config, source, rulesSource(config, kafkaClientProperties),
                 new Sinks(
-                        sink(config, SinkRoles.TOKENIZED_VAULT, kafkaClientProperties, new EitherTopicSerializer<>(
-                                TokenizedTopic.serializer(config.topics().tokenized()), VaultTopic.serializer(config.topics().vault()))),
-                        sink(config, SinkRoles.DLQ, kafkaClientProperties, DlqTopic.serializer(config.topics().dlq())),
-                        sink(config, SinkRoles.SCORED, kafkaClientProperties, ScoredTopic.serializer(config.topics().scored())),
-                        sink(config, SinkRoles.RULES_STATUS, kafkaClientProperties,
-                                RuleStatusTopic.serializer(config.topics().fraudRulesStatus())),
-                        sink(config, SinkRoles.SETTLEMENTS, kafkaClientProperties,
-                                SettlementsTopic.serializer(config.topics().settlements()))));
+                        sink(config, SinkRoles.TOKENIZED_VAULT, kafkaClientProperties, s.tokenization()),
+                        sink(config, SinkRoles.DLQ, kafkaClientProperties, s.dlq()),
+                        sink(config, SinkRoles.SCORED, kafkaClientProperties, s.scored()),
+                        sink(config, SinkRoles.RULES_STATUS, kafkaClientProperties, s.ruleStatus()),
+                        sink(config, SinkRoles.SETTLEMENTS, kafkaClientProperties, s.settlements())));
+    }
+
+    /**
+     * <b>The other layout, measured and not chosen</b> (README, "One sink or one per stage"): every
+     * output serialized by its contract in its stage, then all of them through one exactly-once
+     * sink (a union before it), so a subtask's outputs of all stages share one transaction. The
+     * benchmark's {@code pipeline-one-sink} variant runs it.
+     */
+    public static PaymentsJob withOneKafkaSinkForAllOutputs(PaymentsConfig config, KeyProviderFactory keys,
+            Map<String, String> kafkaClientProperties) {
+        PaymentsJob job = new PaymentsJob(config, rawSource(config, keys, kafkaClientProperties),
+                rulesSource(config, kafkaClientProperties), new Sinks(null, null, null, null, null));
+        job.oneSinkSerializers = Serializers.of(config);
+        job.oneSink = sink(config, "all-outputs", kafkaClientProperties, SerializedKafkaRecord.passThrough());
+        return job;
+    }
+
+    /** Each output topic's serializer, by its contract. */
+    record Serializers(KafkaRecordSerializationSchema<Either<TokenizedPayment, VaultRecord>> tokenization,
+            KafkaRecordSerializationSchema<DeadLetter> dlq, KafkaRecordSerializationSchema<ScoredPayment> scored,
+            KafkaRecordSerializationSchema<RuleStatus> ruleStatus, KafkaRecordSerializationSchema<Settlement> settlements) {
+        static Serializers of(PaymentsConfig config) {
+            return new Serializers(
+                    new EitherTopicSerializer<>(TokenizedTopic.serializer(config.topics().tokenized()),
+                            VaultTopic.serializer(config.topics().vault())),
+                    DlqTopic.serializer(config.topics().dlq()),
+                    ScoredTopic.serializer(config.topics().scored()),
+                    RuleStatusTopic.serializer(config.topics().fraudRulesStatus()),
+                    SettlementsTopic.serializer(config.topics().settlements()));
+        }
+    }
+
+    private static Source<RuleUpdate, ?, ?> rulesSource(PaymentsConfig config, Map<String, String> kafkaClientProperties) {
+        return PaymentsKafka.fraudRulesSource(config.bootstrapServers(), config.topics().fraudRules(), config.consumerGroup(),
+                kafkaClientProperties, FraudRulesTopic.deserializer(), config.bounded());
     }
 
     static KeyProviderFactory keyProviderFactory(PaymentsConfig config) {
@@ -163,6 +207,20 @@ public final class PaymentsJob {
                 .uid(which.uid()).name("test hook after " + which);
     }
 
+    /**
+     * Writes {@code records} to their sink, or in the single-sink layout serializes them for the one
+     * sink (which {@link #build} adds last).
+     */
+    private <T> void writeTo(DataStream<T> records, Sink<T> sink,
+            Function<Serializers, KafkaRecordSerializationSchema<T>> serializer, String uid, String name) {
+        if (oneSink == null) {
+            records.sinkTo(sink).uid(uid).name(name);
+        } else {
+            toOneSink.add(records.map(new SerializeForKafka<>(serializer.apply(oneSinkSerializers)))
+                    .returns(SerializedKafkaRecord.class).uid(uid + "-serialize").name("serialize for " + name));
+        }
+    }
+
     /** Adds the job's operators to {@code env}. */
     public void build(StreamExecutionEnvironment env) {
         env.setParallelism(config.parallelism());
@@ -185,8 +243,8 @@ public final class PaymentsJob {
 
         // Chained to dedupe (one input, forward): a payment's two records are written in the same
         // call, so always in the same transaction, aligned or unaligned checkpoints alike.
-        firstSightings.sinkTo(tokenizationSink).uid(OperatorUids.TOKENIZATION_SINK)
-                .name("payments.tokenized + payments.vault (exactly-once, one transaction)");
+        writeTo(firstSightings, tokenizationSink, Serializers::tokenization, OperatorUids.TOKENIZATION_SINK,
+                "payments.tokenized + payments.vault (exactly-once, one transaction)");
         SingleOutputStreamOperator<TokenizedPayment> unique = firstSightings
                 .flatMap(PaymentDeduplicator::tokenizedOnly, TypeInformation.of(TokenizedPayment.class))
                 .uid(OperatorUids.TOKENIZED_ONLY)
@@ -213,9 +271,9 @@ public final class PaymentsJob {
                 .uid(OperatorUids.FRAUD_SCORING)
                 .name("fraud: merchant features, rules, decision");
         DataStream<ScoredPayment> scoredOut = afterHook(scored, StageHook.Stage.FRAUD_SCORING);
-        scoredOut.sinkTo(scoredSink).uid(OperatorUids.SCORED_SINK).name("payments.scored (exactly-once)");
-        scored.getSideOutput(FraudScoringFunction.RULE_STATUS)
-                .sinkTo(ruleStatusSink).uid(OperatorUids.RULE_STATUS_SINK).name("payments.fraud-rules.status (exactly-once)");
+        writeTo(scoredOut, scoredSink, Serializers::scored, OperatorUids.SCORED_SINK, "payments.scored (exactly-once)");
+        writeTo(scored.getSideOutput(FraudScoringFunction.RULE_STATUS), ruleStatusSink, Serializers::ruleStatus,
+                OperatorUids.RULE_STATUS_SINK, "payments.fraud-rules.status (exactly-once)");
 
         SettlementSettings settlement = config.settlement();
         SingleOutputStreamOperator<Settlement> settlements = scoredOut
@@ -224,8 +282,8 @@ public final class PaymentsJob {
                         settlement.adjustmentHorizon(), settlement.adjustmentBatch()))
                 .uid(OperatorUids.SETTLEMENT)
                 .name("settlement: merchant and currency, event-time windows");
-        afterHook(settlements, StageHook.Stage.SETTLEMENT)
-                .sinkTo(settlementsSink).uid(OperatorUids.SETTLEMENTS_SINK).name("payments.settlements (exactly-once)");
+        writeTo(afterHook(settlements, StageHook.Stage.SETTLEMENT), settlementsSink, Serializers::settlements,
+                OperatorUids.SETTLEMENTS_SINK, "payments.settlements (exactly-once)");
         DataStream<DeadLetter> unsettled = settlements.getSideOutput(SettlementAggregator.BEYOND_HORIZON)
                 .map(SettlementDeadLetters::beyondHorizon).returns(DeadLetter.class).uid(OperatorUids.SETTLEMENT_BEYOND_HORIZON)
                 .name("settlement: beyond horizon to DLQ")
@@ -235,7 +293,11 @@ public final class PaymentsJob {
 
         DataStream<DeadLetter> deadLetters = accepted.getSideOutput(IngestOutcomeRouter.REJECTED)
                 .union(firstSightings.getSideOutput(PaymentDeduplicator.CONFLICTS), unsettled);
-        deadLetters.sinkTo(dlqSink).uid(OperatorUids.DLQ_SINK).name("payments.dlq (exactly-once)");
+        writeTo(deadLetters, dlqSink, Serializers::dlq, OperatorUids.DLQ_SINK, "payments.dlq (exactly-once)");
+        if (oneSink != null) {
+            toOneSink.get(0).union(toOneSink.subList(1, toOneSink.size()).toArray(DataStream[]::new))
+                    .sinkTo(oneSink).uid("sink-all-outputs").name("every output topic (exactly-once, one sink)");
+        }
     }
 
     public PaymentsConfig config() {

@@ -32,7 +32,8 @@ final class HarnessOptions {
               --target-p99 D               latency target to report against (300ms)
               --malformed-share X          (0.05)   --duplicate-share X (0.05)   --late-share X (0.02)
               --partitions N               partitions of every topic (4)
-              --variants a,b               passthrough,pipeline (both)
+              --variants a,b               passthrough,pipeline (both); c: pipeline-one-sink, every
+                                           output through one exactly-once sink
               --set key=value              payments config key or Flink option, for every run (repeatable)
               --sweep / --no-sweep         pipeline latency with the latency knobs (full: on; quick: off)
               --profile / --no-profile     a JFR-profiled pipeline throughput run (full: on; quick: off)
@@ -141,7 +142,9 @@ final class HarnessOptions {
                         list.add(switch (part.trim().toLowerCase(Locale.ROOT)) {
                             case "a", "passthrough" -> Variant.PASSTHROUGH;
                             case "b", "pipeline" -> Variant.PIPELINE;
-                            default -> throw new UsageException("--variants: passthrough or pipeline, got " + part);
+                            case "c", "pipeline-one-sink" -> Variant.PIPELINE_ONE_SINK;
+                            default -> throw new UsageException(
+                                    "--variants: passthrough, pipeline or pipeline-one-sink, got " + part);
                         });
                     }
                     variants = List.copyOf(list);

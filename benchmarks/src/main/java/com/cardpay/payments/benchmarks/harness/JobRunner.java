@@ -82,6 +82,9 @@ final class JobRunner {
         if (variant == Variant.PIPELINE) {
             PaymentsJob.fromConfig(config, LocalKeyProvider.factory(), Map.of()).build(env);
             output = config.topics().scored();
+        } else if (variant == Variant.PIPELINE_ONE_SINK) {
+            PaymentsJob.withOneKafkaSinkForAllOutputs(config, LocalKeyProvider.factory(), Map.of()).build(env);
+            output = config.topics().scored();
         } else {
             new PassthroughJob(config, passthroughTopic).build(env);
             output = passthroughTopic;

@@ -71,7 +71,7 @@ final class PacedSender {
     }
 
     long expected(Variant variant) {
-        return variant == Variant.PIPELINE ? expectedScored.get() : expectedPassthrough.get();
+        return variant.isPipeline() ? expectedScored.get() : expectedPassthrough.get();
     }
 
     Exception failure() {

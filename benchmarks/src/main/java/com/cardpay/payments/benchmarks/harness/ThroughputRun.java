@@ -38,7 +38,7 @@ final class ThroughputRun {
         long lastPrint = submitted;
         long lastPrintCount = 0;
         SourceRecordsMetric metric = new SourceRecordsMetric(job.restPort(), job.client().getJobID().toString(),
-                variant == Variant.PIPELINE ? PIPELINE_SOURCE : PassthroughJob.SOURCE_NAME);
+                variant.isPipeline() ? PIPELINE_SOURCE : PassthroughJob.SOURCE_NAME);
         try {
             while (true) {
                 Thread.sleep(250);

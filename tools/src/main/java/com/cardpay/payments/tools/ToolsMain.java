@@ -24,6 +24,7 @@ public final class ToolsMain {
     static {
         TOOLS.put("reconcile", ReconcileTool::run);
         TOOLS.put("detokenize", DetokenizeTool::run);
+        TOOLS.put("inspect-state", com.cardpay.payments.tools.savepoint.InspectStateTool::run);
     }
 
     private ToolsMain() {}

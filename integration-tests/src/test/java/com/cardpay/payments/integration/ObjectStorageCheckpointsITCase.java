@@ -10,8 +10,10 @@ import com.cardpay.payments.integration.testutils.KafkaBrokerExtension;
 import com.cardpay.payments.integration.testutils.KafkaTestSupport;
 import com.cardpay.payments.integration.testutils.LogCapture;
 import com.cardpay.payments.integration.testutils.S3MockServer;
+import com.cardpay.payments.integration.testutils.ToolsJar;
 import com.cardpay.payments.jobs.FlinkSettings;
 import com.cardpay.payments.jobs.ObjectStorage;
+import com.cardpay.payments.jobs.OperatorUids;
 import com.cardpay.payments.jobs.PaymentsJob;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.testutils.TestJobs;
@@ -70,6 +72,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * RocksDB incremental checkpoints and savepoints in a real S3 API server (S3Mock, its own JVM),
@@ -85,7 +88,8 @@ import java.util.stream.Collectors;
  *   <li>a savepoint (to the configured savepoint directory) and the checkpoint retained when the job
  *       is cancelled each resume a new job, which picks up exactly where they were taken: the
  *       payments after them once each, the replays of payments before them dropped (the dedupe
- *       state came back from the bucket), nothing before them emitted again;</li>
+ *       state came back from the bucket), nothing before them emitted again; the savepoint inspector
+ *       (the tools jar, in its own JVM) reads the savepoint from the bucket;</li>
  *   <li>the S3 keys never show in a log line, and the keyless setting (the AWS default chain, the
  *       pod's identity in production) also signs in.</li>
  * </ol>
@@ -220,6 +224,16 @@ class ObjectStorageCheckpointsITCase {
                     .contains(key(retained.getExternalPath()) + "/_metadata")
                     .anyMatch(k -> k.startsWith(PREFIX + "/" + a + "/shared/"));
             step("savepoint " + savepoint + "; job cancelled, " + retained.getExternalPath() + " retained", started);
+
+            // The savepoint inspector reads the savepoint in the bucket as an operator runs it: the
+            // tools jar in a JVM of its own, the job's settings, the plugin from FLINK_PLUGINS_DIR.
+            ToolsJar.Result inspected = ToolsJar.run(secrets, Map.of("FLINK_PLUGINS_DIR", PLUGINS.toAbsolutePath().toString()),
+                    Stream.concat(Stream.of("inspect-state", savepoint), ToolsJar.settingsArgs(settings).stream()).toList());
+            assertThat(inspected.exitCode()).as(inspected.err()).isZero();
+            assertThat(inspected.out()).contains(OperatorUids.DEDUPE + ": parallelism 2, max parallelism 720, state ")
+                    .doesNotContain(ACCESS_KEY).doesNotContain(SECRET_KEY);
+            assertThat(inspected.err()).doesNotContain(ACCESS_KEY).doesNotContain(SECRET_KEY);
+            step("inspect-state read " + savepoint + " from the bucket (tools jar, own JVM)", started);
         } finally {
             if (cancelLater != null) {
                 cancel(cancelLater);

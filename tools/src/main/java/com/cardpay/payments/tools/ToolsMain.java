@@ -3,6 +3,7 @@ package com.cardpay.payments.tools;
 import com.cardpay.payments.tools.audit.AuditTool;
 import com.cardpay.payments.tools.detokenize.DetokenizeTool;
 import com.cardpay.payments.tools.reconcile.ReconcileTool;
+import com.cardpay.payments.tools.savepoint.InspectStateTool;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -26,6 +27,7 @@ public final class ToolsMain {
         TOOLS.put("reconcile", ReconcileTool::run);
         TOOLS.put("detokenize", DetokenizeTool::run);
         TOOLS.put("audit", AuditTool::run);
+        TOOLS.put("inspect-state", InspectStateTool::run);
     }
 
     private ToolsMain() {}

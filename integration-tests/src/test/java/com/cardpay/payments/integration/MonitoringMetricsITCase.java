@@ -114,7 +114,7 @@ class MonitoringMetricsITCase {
         Path dump = Path.of("target", "monitoring-scrape.prom");
         Files.createDirectories(dump.getParent());
         Files.writeString(dump, body);
-        List<Sample> samples = PrometheusText.parse(body);
+        List<Sample> samples = withTargetLabels(PrometheusText.parse(body));
         Map<String, String> expressions = expressions();
         Set<String> recorded = recordedNames();
 
@@ -140,6 +140,32 @@ class MonitoringMetricsITCase {
                 .isEmpty();
         assertThat(checked).as("selectors checked against the scrape").isGreaterThan(20);
         assertThat(EXTERNAL.keySet()).as("external series no rule or panel uses any more").containsExactlyInAnyOrderElementsOf(externalUsed);
+    }
+
+    /**
+     * The samples as Prometheus stores them through {@code podmonitor.yaml}: with the target labels
+     * its relabelings and {@code podTargetLabels} add ({@code namespace}, {@code pod},
+     * {@code component}), which rules may select on. The namespace is the one the PodMonitor watches.
+     */
+    static List<Sample> withTargetLabels(List<Sample> samples) throws IOException {
+        JsonNode podMonitor = new ObjectMapper(new YAMLFactory()).readTree(MONITORING.resolve("podmonitor.yaml").toFile());
+        JsonNode spec = podMonitor.path("spec");
+        Set<String> relabelled = new TreeSet<>();
+        spec.path("podMetricsEndpoints").forEach(e -> e.path("relabelings").forEach(r -> relabelled.add(r.path("targetLabel").asText())));
+        assertThat(relabelled).as("target labels the PodMonitor sets").contains("namespace", "pod");
+        assertThat(spec.path("podTargetLabels").toString()).as("podTargetLabels").contains("\"component\"");
+        String namespace = spec.path("namespaceSelector").path("matchNames").path(0).asText();
+        assertThat(namespace).as("the PodMonitor's namespace").isNotEmpty();
+        List<Sample> out = new ArrayList<>();
+        for (Sample s : samples) {
+            String component = s.name().startsWith("flink_jobmanager_") ? "jobmanager" : "taskmanager";
+            Map<String, String> labels = new LinkedHashMap<>(s.labels());
+            labels.putIfAbsent("namespace", namespace);
+            labels.putIfAbsent("component", component);
+            labels.putIfAbsent("pod", "payments-job-" + component);
+            out.add(new Sample(s.name(), labels, s.value()));
+        }
+        return out;
     }
 
     /** Every PromQL expression of the rules and the dashboard, keyed by where it is. */

@@ -49,6 +49,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * No dangling metric: every series that an alert of {@code flink-k8s/monitoring/prometheus-rule.yaml}
@@ -145,7 +146,8 @@ class MonitoringMetricsITCase {
     /**
      * The samples as Prometheus stores them through {@code podmonitor.yaml}: with the target labels
      * its relabelings and {@code podTargetLabels} add ({@code namespace}, {@code pod},
-     * {@code component}), which rules may select on. The namespace is the one the PodMonitor watches.
+     * {@code component}), which rules may select on, and without the labels its metric relabelings
+     * drop. The namespace is the one the PodMonitor watches.
      */
     static List<Sample> withTargetLabels(List<Sample> samples) throws IOException {
         JsonNode podMonitor = new ObjectMapper(new YAMLFactory()).readTree(MONITORING.resolve("podmonitor.yaml").toFile());
@@ -156,10 +158,16 @@ class MonitoringMetricsITCase {
         assertThat(spec.path("podTargetLabels").toString()).as("podTargetLabels").contains("\"component\"");
         String namespace = spec.path("namespaceSelector").path("matchNames").path(0).asText();
         assertThat(namespace).as("the PodMonitor's namespace").isNotEmpty();
+        List<Pattern> dropped = new ArrayList<>();
+        spec.path("podMetricsEndpoints").forEach(e -> e.path("metricRelabelings").forEach(r -> {
+            assertThat(r.path("action").asText()).as("metricRelabelings this test applies").isEqualTo("labeldrop");
+            dropped.add(Pattern.compile(r.path("regex").asText()));
+        }));
         List<Sample> out = new ArrayList<>();
         for (Sample s : samples) {
             String component = s.name().startsWith("flink_jobmanager_") ? "jobmanager" : "taskmanager";
             Map<String, String> labels = new LinkedHashMap<>(s.labels());
+            labels.keySet().removeIf(label -> dropped.stream().anyMatch(p -> p.matcher(label).matches()));
             labels.putIfAbsent("namespace", namespace);
             labels.putIfAbsent("component", component);
             labels.putIfAbsent("pod", "payments-job-" + component);

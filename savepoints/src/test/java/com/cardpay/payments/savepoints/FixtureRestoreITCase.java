@@ -1,0 +1,211 @@
+package com.cardpay.payments.savepoints;
+
+import static com.cardpay.payments.integration.testutils.KafkaTestSupport.readCommitted;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cardpay.payments.integration.testutils.JobEnd;
+import com.cardpay.payments.integration.testutils.KafkaBrokerExtension;
+import com.cardpay.payments.integration.testutils.KafkaTestSupport;
+import com.cardpay.payments.integration.testutils.MiniClusters;
+import com.cardpay.payments.jobs.config.PaymentsConfig;
+import com.cardpay.payments.savepoints.FixtureInput.Payment;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every committed fixture restores into the current code: the restored job reads the next part of
+ * {@link FixtureInput} and must carry on exactly where the fixture's job stopped. Dedupe memory,
+ * card velocity, merchant state, the rule accepted at run time, open and emitted settlement windows
+ * and the source's offsets all come from the savepoint; the input after it does not repeat any of
+ * them. Each fixture is taken at parallelism 2 and restores at 1, so key groups move too. (Not
+ * at 3: the fixture's topic has 2 partitions, and a third source subtask with no partition holds
+ * event time back until {@code source.idleness}, an hour here, so no window would ever close.)
+ */
+class FixtureRestoreITCase {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WITHIN = Duration.ofMinutes(2);
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = MiniClusters.forParallelismTwo();
+
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    @TempDir
+    Path dir;
+
+    static List<Path> fixtures() throws IOException {
+        return Fixtures.committed();
+    }
+
+    /** A missing fixture directory must fail, not pass with zero parameters. */
+    @Test
+    void atLeastOneFixtureIsCommitted() throws IOException {
+        assertThat(fixtures()).as("fixtures under %s", Fixtures.DIRECTORY).isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "fixture {0}")
+    @MethodSource("fixtures")
+    void theFixtureRestoresAndTheJobCarriesOn(Path fixture) throws Exception {
+        String name = "restore-" + fixture.getFileName().toString().replaceAll("[^A-Za-z0-9_-]", "-");
+        PaymentsConfig config = Fixtures.config(name, KAFKA.bootstrapServers(), dir.resolve("checkpoints"), 1);
+        KAFKA.broker().createTopics(List.of(Fixtures.RAW, Fixtures.RULES), FixtureInput.PARTITIONS);
+        KAFKA.broker().createTopics(config.topics().outputs(), 3);
+        // The input before the savepoint again, at the same offsets, then the part after it.
+        Fixtures.produceRule(KAFKA.bootstrapServers());
+        List<Payment> before = FixtureInput.beforeSavepoint();
+        List<Payment> after = FixtureInput.afterRestore();
+        Fixtures.produce(KAFKA.bootstrapServers(), Fixtures.RAW, before);
+        Fixtures.produce(KAFKA.bootstrapServers(), Fixtures.RAW, after);
+
+        Set<String> seenBefore = new HashSet<>();
+        before.forEach(p -> seenBefore.add(p.paymentId()));
+        List<Payment> fresh = after.stream().filter(p -> !seenBefore.contains(p.paymentId())).toList();
+        Map<String, List<Payment>> expectedLines = minuteThreeLines(before, after);
+
+        JobClient job = Fixtures.start(config, fixture.resolve("savepoint"));
+        try {
+            KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().scored(), fresh.size(), WITHIN);
+            KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().dlq(), 1, WITHIN);
+            // minute 3's lines, minute 4's (one per merchant, in EUR) and minute 0's adjustment
+            KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().settlements(),
+                    expectedLines.size() + FixtureInput.MERCHANTS + 1, WITHIN);
+
+            // Reading resumed at the saved offsets, and the replays were caught: exactly the new payments.
+            List<JsonNode> scored = json(config.topics().scored());
+            assertThat(scored).extracting(s -> s.get("payment_id").asText()).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(fresh.stream().map(Payment::paymentId).toList());
+            assertThat(json(config.topics().tokenized())).hasSize(fresh.size());
+            assertThat(json(config.topics().dlq())).singleElement().satisfies(d -> {
+                assertThat(d.get("error_code").asText()).isEqualTo("DUPLICATE_CONFLICT");
+                assertThat(d.get("payment_id").asText()).isEqualTo(before.get(7).paymentId());
+            });
+
+            // Velocity carried over: each card's payment in minute 4 counts its payments before the savepoint.
+            for (JsonNode s : scored) {
+                String id = s.get("payment_id").asText();
+                if (id.startsWith("fx-b-card-")) {
+                    assertThat(s.get("features").get("card.count_medium").asLong()).as("card velocity of %s", id)
+                            .isEqualTo(paymentsOfTheSameCardUpTo(before, after, id));
+                }
+            }
+
+            // The rule accepted before the savepoint still declines, without being read again.
+            JsonNode large = scored.stream().filter(s -> s.get("payment_id").asText().equals("fx-b-large")).findFirst()
+                    .orElseThrow();
+            assertThat(large.get("decision").asText()).isEqualTo("DECLINE");
+            assertThat(large.get("reasons").toString()).contains("FIXTURE_LARGE");
+            assertThat(json(config.topics().fraudRulesStatus())).as("no rule read again").isEmpty();
+
+            // Windows open in the savepoint close with the totals of the payments on both sides of it.
+            List<JsonNode> lines = json(config.topics().settlements());
+            Map<String, JsonNode> minuteThree = new HashMap<>();
+            for (JsonNode l : lines) {
+                if (l.get("window_start").asText().equals(FixtureInput.T0.plusSeconds(180).toString())) {
+                    assertThat(minuteThree.put(l.get("merchant_id").asText() + "/" + l.get("currency").asText(), l))
+                            .as("one line per window").isNull();
+                }
+            }
+            assertThat(minuteThree.keySet()).isEqualTo(expectedLines.keySet());
+            minuteThree.forEach((line, l) -> {
+                List<Payment> in = expectedLines.get(line);
+                assertThat(l.get("revision").asInt()).as(line).isZero();
+                assertThat(l.get("purchase_count").asLong()).as(line).isEqualTo(in.size());
+                assertThat(l.get("gross_minor").asLong()).as(line).isEqualTo(in.stream().mapToLong(Payment::amount).sum());
+            });
+
+            // A window emitted before the savepoint still takes adjustments: minute 0 of m-1 in EUR.
+            JsonNode adjustment = lines.stream().filter(l -> l.get("merchant_id").asText().equals("m-1")
+                    && l.get("currency").asText().equals("EUR") && l.get("window_start").asText().equals(FixtureInput.T0.toString()))
+                    .findFirst().orElseThrow();
+            assertThat(adjustment.get("is_adjustment").asBoolean()).isTrue();
+            assertThat(adjustment.get("revision").asInt()).as("after revision 0 and the adjustment before the savepoint")
+                    .isEqualTo(2);
+            assertThat(adjustment.get("delta").get("gross_minor").asLong()).isEqualTo(777);
+            assertThat(adjustment.get("gross_minor").asLong()).isEqualTo(minuteZeroGross(before, after, "m-1", "EUR"));
+        } finally {
+            JobEnd.cancel(job, dir);
+        }
+    }
+
+    /** The minute-3 payments (both sides of the savepoint), by merchant/currency, replays once. */
+    private static Map<String, List<Payment>> minuteThreeLines(List<Payment> before, List<Payment> after) {
+        long from = FixtureInput.T0.plusSeconds(180).toEpochMilli();
+        long to = FixtureInput.T0.plusSeconds(240).toEpochMilli();
+        Map<String, List<Payment>> lines = new HashMap<>();
+        for (Payment p : unique(before, after)) {
+            if (p.eventTimeMillis() >= from && p.eventTimeMillis() < to) {
+                lines.computeIfAbsent(p.merchant() + "/" + p.currency(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        return lines;
+    }
+
+    private static long minuteZeroGross(List<Payment> before, List<Payment> after, String merchant, String currency) {
+        long to = FixtureInput.T0.plusSeconds(60).toEpochMilli();
+        return unique(before, after).stream().filter(p -> p.merchant().equals(merchant) && p.currency().equals(currency)
+                && p.eventTimeMillis() < to).mapToLong(Payment::amount).sum();
+    }
+
+    /** The payments the job keeps: the first of each payment id, in input order. */
+    private static List<Payment> unique(List<Payment> before, List<Payment> after) {
+        Set<String> ids = new HashSet<>();
+        List<Payment> unique = new ArrayList<>();
+        for (List<Payment> part : List.of(before, after)) {
+            for (Payment p : part) {
+                if (ids.add(p.paymentId())) {
+                    unique.add(p);
+                }
+            }
+        }
+        return unique;
+    }
+
+    /** The payments of the card of {@code paymentId}, up to and including it, in input order. */
+    private static long paymentsOfTheSameCardUpTo(List<Payment> before, List<Payment> after, String paymentId) {
+        List<Payment> all = unique(before, after);
+        String pan = all.stream().filter(p -> p.paymentId().equals(paymentId)).findFirst().orElseThrow().pan();
+        long count = 0;
+        for (Payment p : all) {
+            if (p.pan().equals(pan)) {
+                count++;
+            }
+            if (p.paymentId().equals(paymentId)) {
+                return count;
+            }
+        }
+        throw new IllegalStateException(paymentId);
+    }
+
+    private static List<JsonNode> json(String topic) {
+        List<JsonNode> out = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : readCommitted(KAFKA.bootstrapServers(), topic)) {
+            try {
+                out.add(JSON.readTree(r.value()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+}

@@ -26,7 +26,7 @@ public final class Reconcile {
 
     /**
      * Runs it until it reports no mismatch or {@code within} has passed, and returns the last
-     * outcome: late payments' adjustments are emitted at the job's next watermark, or on a timer.
+     * outcome: late payments' adjustments are emitted once event time passes their batch.
      */
     public static Outcome untilClean(String[] args, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();

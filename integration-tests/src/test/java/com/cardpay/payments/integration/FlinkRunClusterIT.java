@@ -27,6 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -88,6 +90,55 @@ class FlinkRunClusterIT {
                 "--tokenization.key-provider", "local", "--development.allow-insecure", "true", "--closed-before", "all"},
                 new PrintStream(report, true, StandardCharsets.UTF_8), System.err);
         assertThat(reconciled).as(report.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    /**
+     * The upgrade runbook's CLI path (savepoints/README.md): {@code flink stop --savepointPath},
+     * then {@code flink run -d -s <savepoint> -p 1}. The payments after the savepoint come out once
+     * each, and none from before it again.
+     */
+    @Test
+    void flinkStopWithASavepointAndRunFromItCarriesOn() throws Exception {
+        String name = "cluster-upgrade";
+        List<String> topics = List.of(name + ".raw", name + ".tokenized", name + ".vault", name + ".dlq", name + ".scored",
+                name + ".fraud-rules", name + ".fraud-rules.status", name + ".settlements");
+        kafka.createTopics(topics, 2);
+        List<String> args = List.of("--job.name", name, "--kafka.bootstrap-servers", kafka.bootstrapServers(),
+                "--topics.raw", topics.get(0), "--topics.tokenized", topics.get(1), "--topics.vault", topics.get(2),
+                "--topics.dlq", topics.get(3), "--topics.scored", topics.get(4), "--topics.fraud-rules", topics.get(5),
+                "--topics.fraud-rules-status", topics.get(6), "--topics.settlements", topics.get(7),
+                "--kafka.starting-offsets", "earliest", "--checkpoint.interval", "500ms",
+                "--checkpoint.storage", dir.resolve("checkpoints-upgrade").toUri().toString(),
+                "--tokenization.key-provider", "local", "--development.allow-insecure", "true");
+        SyntheticPayments generator = new SyntheticPayments(13, 0.1, 0.1, Instant.parse("2026-11-24T10:00:00Z"));
+        List<Generated> first = generator.next(300);
+        List<Generated> second = generator.next(300);
+        KafkaTestSupport.produce(kafka.bootstrapServers(), topics.get(0), first);
+
+        String before = flink.submitDetached(BuiltJars.jobJar(), args, Duration.ofMinutes(2));
+        KafkaTestSupport.awaitCommitted(kafka.bootstrapServers(), topics.get(1), valid(first).size(), Duration.ofMinutes(2));
+        StandaloneFlinkCluster.Result stop = flink.flink(List.of("stop", "--savepointPath",
+                dir.resolve("savepoints").toUri().toString(), before), Duration.ofMinutes(2));
+        assertThat(stop.exitCode()).as(stop.output()).isZero();
+        Matcher path = Pattern.compile("Savepoint completed\\. Path: (\\S+)").matcher(stop.output());
+        assertThat(path.find()).as(stop.output()).isTrue();
+
+        KafkaTestSupport.produce(kafka.bootstrapServers(), topics.get(0), second);
+        String after = flink.submitDetached(List.of("-s", path.group(1), "-p", "1"), BuiltJars.jobJar(), args,
+                Duration.ofMinutes(2));
+        try {
+            List<String> all = new ArrayList<>(valid(first));
+            all.addAll(valid(second));
+            KafkaTestSupport.awaitCommitted(kafka.bootstrapServers(), topics.get(1), all.size(), Duration.ofMinutes(2));
+            assertThat(readCommitted(kafka.bootstrapServers(), topics.get(1))).extracting(r -> KafkaTestSupport.jsonField(r, "payment_id"))
+                    .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
+        } finally {
+            flink.flink(List.of("cancel", after), Duration.ofMinutes(1));
+        }
+    }
+
+    private static List<String> valid(List<Generated> input) {
+        return input.stream().filter(g -> g.kind() == Kind.VALID).map(Generated::paymentId).toList();
     }
 
     @Test

@@ -123,7 +123,14 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
      * for a job that runs until cancelled.
      */
     public String submitDetached(Path jar, List<String> jobArgs, Duration timeout) throws Exception {
-        List<String> args = new ArrayList<>(List.of("run", "-d", jar.toString()));
+        return submitDetached(List.of(), jar, jobArgs, timeout);
+    }
+
+    /** As {@link #submitDetached(Path, List, Duration)}, with {@code flink run} options first ({@code -s}, {@code -p}). */
+    public String submitDetached(List<String> runOptions, Path jar, List<String> jobArgs, Duration timeout) throws Exception {
+        List<String> args = new ArrayList<>(List.of("run", "-d"));
+        args.addAll(runOptions);
+        args.add(jar.toString());
         args.addAll(jobArgs);
         Result run = run(List.of(), "org.apache.flink.client.cli.CliFrontend", args, timeout);
         Matcher id = Pattern.compile("JobID ([0-9a-f]{32})").matcher(run.output());
@@ -142,6 +149,11 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     public Result flinkRun(Path jar, List<String> jobArgs, Duration timeout) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", jar.toString()));
         args.addAll(jobArgs);
+        return run(List.of(), "org.apache.flink.client.cli.CliFrontend", args, timeout);
+    }
+
+    /** Any {@code flink} CLI command ({@code stop}, {@code cancel}, ...), attached. */
+    public Result flink(List<String> args, Duration timeout) throws Exception {
         return run(List.of(), "org.apache.flink.client.cli.CliFrontend", args, timeout);
     }
 

@@ -60,7 +60,7 @@ public class TokenizationBenchmark {
             + "\"card_country\":\"DE\",\"merchant_country\":\"DE\",\"ip_country\":\"DE\",\"device_id\":\"dev-1\","
             + "\"event_time\":\"2026-11-24T10:15:30.123Z\"}").getBytes(StandardCharsets.UTF_8);
     private static final byte[] KEY = "m-1".getBytes(StandardCharsets.UTF_8);
-    private static final SourcePosition SOURCE = new SourcePosition("payments.raw", 0, 0, 0);
+    private static final SourcePosition SOURCE = new SourcePosition("payments.raw", 0, 0, EventTimeLimit.NO_TIMESTAMP);
 
     private FakeVaultServer vault;
     private VaultKeyProvider keys;

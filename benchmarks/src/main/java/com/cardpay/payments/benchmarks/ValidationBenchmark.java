@@ -53,7 +53,7 @@ public class ValidationBenchmark {
     // A test card number made at run time: no card-number literal in sources.
     private static final String PAN = "5" + "5".repeat(14);
     private static final byte[] KEY = "m-001".getBytes(StandardCharsets.UTF_8);
-    private static final SourcePosition SOURCE = new SourcePosition("payments.raw", 0, 0, 0);
+    private static final SourcePosition SOURCE = new SourcePosition("payments.raw", 0, 0, EventTimeLimit.NO_TIMESTAMP);
 
     private final PaymentValidator validator = new PaymentValidator(EventTimeLimit.againstSystemClock(java.time.Duration.ofMinutes(5)));
     private final RawPaymentReader reader = new RawPaymentReader();

@@ -180,7 +180,7 @@ class PaymentsJobInMemoryITCase {
             int i = index.intValue();
             MessageHeaders headers = new MessageHeaders(new String[] {"traceparent"},
                     new byte[][] {traceparents.get(i).getBytes(StandardCharsets.UTF_8)});
-            return ingestor.ingest(values.get(i), keys.get(i), headers, new SourcePosition("payments.raw", 0, i, 0));
+            return ingestor.ingest(values.get(i), keys.get(i), headers, new SourcePosition("payments.raw", 0, i, EventTimeLimit.NO_TIMESTAMP));
         }
     }
 }

@@ -6,6 +6,7 @@ import com.cardpay.payments.connectors.contracts.dlq.DlqTopic;
 import com.cardpay.payments.connectors.contracts.raw.RawPaymentReader;
 import com.cardpay.payments.connectors.contracts.tokenized.TokenizedTopic;
 import com.cardpay.payments.connectors.keys.LocalKeyProvider;
+import com.cardpay.payments.functions.validation.EventTimeLimit;
 import com.cardpay.payments.functions.ingest.PaymentIngestor;
 import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.functions.model.SourcePosition;
@@ -75,7 +76,7 @@ class CardNumberContainmentPropertyTest {
         byte[] value = json.getBytes(c.charset());
 
         IngestOutcome outcome = ingestor.ingest(value, key, KafkaHeaderMapping.fromKafka(headers),
-                new SourcePosition("payments.raw", 0, 1, 0));
+                new SourcePosition("payments.raw", 0, 1, EventTimeLimit.NO_TIMESTAMP));
 
         List<ProducerRecord<byte[], byte[]>> written = new ArrayList<>();
         if (outcome.isAccepted()) {

@@ -55,7 +55,7 @@ public final class PaymentIngestor {
         }
         CardPayment payment;
         try {
-            payment = validator.validate(reader.read(value), key);
+            payment = validator.validate(reader.read(value), key, source.timestampMillis());
         } catch (InvalidPaymentException e) {
             return IngestOutcome.rejected(deadLetter(e, value, key, headers, source));
         }

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * (see {@code connectors/src/main/resources/schemas/payments.raw.schema.json}) and returns the
  * payment, or throws {@link InvalidPaymentException} naming the rule. It sees values only: the
  * record's bytes are read by a {@link PaymentReader} first. Thread-safe; its only input besides the
- * fields is the wall clock of {@link EventTimeLimit}.
+ * fields and the record's Kafka timestamp is the wall clock of {@link EventTimeLimit}, which counts
+ * only for a record stamped in the future.
  */
 public final class PaymentValidator {
     /** The contract's bound on a record (value and headers), checked by the reader and {@code HeaderLimits}. */
@@ -44,11 +45,18 @@ public final class PaymentValidator {
         this.eventTimeLimit = eventTimeLimit;
     }
 
+    /** As {@link #validate(PaymentFields, byte[], long)} for a record without a Kafka timestamp (a file line). */
+    public CardPayment validate(PaymentFields root, @Nullable byte[] key) throws InvalidPaymentException {
+        return validate(root, key, EventTimeLimit.NO_TIMESTAMP);
+    }
+
     /**
      * @param root the record's fields, as its reader found them
      * @param key the record key, which the contract says is the merchant id
+     * @param recordTimestampMillis the Kafka record's timestamp, or {@link EventTimeLimit#NO_TIMESTAMP}
      */
-    public CardPayment validate(PaymentFields root, @Nullable byte[] key) throws InvalidPaymentException {
+    public CardPayment validate(PaymentFields root, @Nullable byte[] key, long recordTimestampMillis)
+            throws InvalidPaymentException {
         String paymentId = null;
         String merchantId = null;
         try {
@@ -76,9 +84,10 @@ public final class PaymentValidator {
                 throw new InvalidPaymentException(BAD_DEVICE_ID, "device_id", "device_id looks like a card number");
             }
             long eventTime = eventTime(root);
-            if (eventTime > eventTimeLimit.latestAcceptedMillis()) {
+            if (eventTime > eventTimeLimit.latestAcceptedMillis(recordTimestampMillis)) {
                 throw new InvalidPaymentException(EVENT_TIME_IN_FUTURE, "event_time", "event_time is more than "
-                        + eventTimeLimit.maxAhead() + " ahead of this job's clock (source.max-event-time-ahead)");
+                        + eventTimeLimit.maxAhead() + " ahead of the record's Kafka timestamp, or of this job's clock "
+                        + "if that is earlier (source.max-event-time-ahead)");
             }
             String original = originalPaymentId(root, type);
             return new CardPayment(paymentId, merchantId, type, amount, currency, pan, expiry,

@@ -11,6 +11,7 @@ import com.cardpay.payments.functions.model.TokenizedPayment;
 import com.cardpay.payments.functions.testutils.Payments;
 import com.cardpay.payments.functions.testutils.TestKeyProvider;
 import com.cardpay.payments.functions.tokenization.CardTokenizer;
+import com.cardpay.payments.functions.validation.EventTimeLimit;
 
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.ProcessOperator;
@@ -124,7 +125,7 @@ class IngestOutcomeRouterTest {
     private IngestOutcome ingestAt(int partition, String eventTime) throws Exception {
         Payments.RawPayment record = Payments.raw().with("event_time", eventTime);
         return ingestor.ingest(record.bytes(), record.key(), MessageHeaders.EMPTY,
-                new SourcePosition("payments.raw", partition, 0, 0));
+                new SourcePosition("payments.raw", partition, 0, EventTimeLimit.NO_TIMESTAMP));
     }
 
     private static long millis(String instant) {

@@ -49,7 +49,7 @@ public enum ConfigKey {
     // A payment stamped tomorrow would drag event time forward and close today's windows early.
     // Five minutes covers the skew of NTP-synced terminals and acquirers; validation keeps it at
     // most settlement.allowed-lateness, so that no window closes before its end by the wall clock.
-    MAX_EVENT_TIME_AHEAD("source.max-event-time-ahead", "5m", "An event_time further ahead of this job's clock at ingest goes to payments.dlq as EVENT_TIME_IN_FUTURE; at most settlement.allowed-lateness."),
+    MAX_EVENT_TIME_AHEAD("source.max-event-time-ahead", "5m", "An event_time further ahead of its record's Kafka timestamp (or of this job's clock, if earlier) goes to payments.dlq as EVENT_TIME_IN_FUTURE; at most settlement.allowed-lateness."),
     IDLENESS("source.idleness", "30s", "A partition silent this long stops holding back the watermark."),
     BOUNDED("source.bounded", "false", "Stop at the offsets that are latest at start (replays, tests), instead of running forever."),
     DEDUPE_TTL("dedupe.ttl", "7d", "How long a payment_id is remembered to drop replays."),

@@ -11,6 +11,7 @@ import com.cardpay.payments.functions.testutils.Payments;
 import com.cardpay.payments.functions.testutils.WatermarkGenerators;
 import com.cardpay.payments.functions.testutils.TestKeyProvider;
 import com.cardpay.payments.functions.tokenization.CardTokenizer;
+import com.cardpay.payments.functions.model.SourcePosition;
 import com.cardpay.payments.functions.validation.EventTimeLimit;
 import com.cardpay.payments.functions.validation.RejectionCode;
 
@@ -57,6 +58,9 @@ class WrongClockAtDefaultsTest {
                 assertThat(outcome.deadLetter().errorCode()).isEqualTo(RejectionCode.EVENT_TIME_IN_FUTURE.name());
             }
         }
+        // A producer whose clock is a year ahead stamps the record a year ahead too: the wall clock still bounds it.
+        IngestOutcome hostile = send("2027-11-24T00:00:00Z", Instant.parse("2027-11-24T00:00:00Z").toEpochMilli());
+        assertThat(hostile.isAccepted()).as("event time and Kafka timestamp a year ahead").isFalse();
         // The furthest a payment may lead the clock, and a malformed record whose Kafka timestamp is next year.
         assertThat(send(NOW.plus(defaults.maxEventTimeAhead()).toString()).isAccepted()).isTrue();
         IngestOutcome malformed = ingestor.ingest("{".getBytes(), Payments.key("m-1"), Payments.headers(), Payments.source());
@@ -78,9 +82,15 @@ class WrongClockAtDefaultsTest {
                 .hasMessageContaining("source.max-event-time-ahead").hasMessageContaining("settlement.allowed-lateness");
     }
 
+    /** A record appended now: its Kafka timestamp is the clock's. */
     private IngestOutcome send(String eventTime) throws Exception {
+        return send(eventTime, NOW.toEpochMilli());
+    }
+
+    private IngestOutcome send(String eventTime, long kafkaTimestamp) throws Exception {
         Payments.RawPayment raw = Payments.raw().with("event_time", eventTime);
-        IngestOutcome outcome = ingestor.ingest(raw.bytes(), raw.key(), Payments.headers(), Payments.source());
+        IngestOutcome outcome = ingestor.ingest(raw.bytes(), raw.key(), Payments.headers(),
+                new SourcePosition("payments.raw", 0, 1, kafkaTimestamp));
         long timestamp = outcome.isAccepted() ? outcome.payment().eventTimeMillis() : Instant.parse(eventTime).toEpochMilli();
         watermarks.onEvent(outcome, timestamp, output);
         watermarks.onPeriodicEmit(output);

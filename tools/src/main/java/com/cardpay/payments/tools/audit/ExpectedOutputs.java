@@ -34,11 +34,12 @@ import java.util.Map;
  *   <li>a rejected record is a dead letter with its code, identified by its source position.
  * </ul>
  *
- * <p>The one rule that depends on a clock, {@code EVENT_TIME_IN_FUTURE}, is judged against the
- * audit's clock, which is later than the job's was. A record accepted now whose event time lies
- * further past its Kafka timestamp than {@code source.max-event-time-ahead} may have been rejected
- * by the job, which read it earlier: it is <em>clock-dependent</em>, allowed in either place and
- * required in neither. (A later record of the same payment is still judged against it.) From a file
+ * <p>{@code EVENT_TIME_IN_FUTURE} is judged, by the job and here alike, against the record's Kafka
+ * timestamp (or the clock, if that is earlier), so the audit's later clock judges a record as the
+ * job did. Only a record whose timestamp was in the future when the job read it could have gone
+ * the other way; an accepted record whose event time lies further past its timestamp than {@code
+ * source.max-event-time-ahead} would be <em>clock-dependent</em>, allowed in either place and
+ * required in neither, but the validator never accepts one, so none is counted today. From a file
  * there is no timestamp and no position: every accepted line counts as accepted, each line is taken
  * as keyed by its {@code merchant_id} (the contract), and dead letters cannot be matched.
  */

@@ -131,25 +131,23 @@ class AuditTest {
                 + "tool): {SETTLEMENT_BEYOND_HORIZON=1}");
     }
 
+    /**
+     * The job judges {@code EVENT_TIME_IN_FUTURE} against the record's Kafka timestamp, so the audit,
+     * run later with a later clock, judges it the same: a record stamped 20 minutes ahead of its
+     * timestamp is a dead letter, certainly, not a payment that may have gone either way.
+     */
     @Test
-    void aRecordStampedAheadOfItsTimestampMayGoEitherWayButNotBothNorNowhere() {
-        // Produced at NOW - 30 min with an event time 20 min after that: the job, reading it then, rejected it.
-        AuditJob late = new AuditJob().send(payment("m-1", "p-1", VISA).put("event_time", NOW.minus(Duration.ofMinutes(10)).toString()),
+    void aRecordStampedAheadOfItsTimestampIsADeadLetterWheneverTheAuditRuns() {
+        AuditJob ahead = new AuditJob().send(payment("m-1", "p-1", VISA).put("event_time", NOW.minus(Duration.ofMinutes(10)).toString()),
                 NOW.minus(Duration.ofMinutes(30)));
-        late.dlq.add(DeadLetterJson.write(new DeadLetter("EVENT_TIME_IN_FUTURE", "ahead", "event_time",
-                new SourcePosition("payments.raw", 0, 0, 0), "p-1", "m-1", "m-1", "{}", 2, false, MessageHeaders.EMPTY)));
-        late.tokenized.clear();
-        late.vault.clear();
-        late.scored.clear();
 
-        AuditReport rejected = late.report();
-        assertThat(rejected.clean()).as(String.join("\n", rejected.lines())).isTrue();
-        assertThat(rejected.input()).contains("1 payments (1 clock-dependent)");
-        assertThat(rejected.output("payments.tokenized").optional()).isEqualTo(1);
+        assertThat(ahead.tokenized).as("the job rejected it").isEmpty();
+        AuditReport report = ahead.report();
+        assertThat(report.clean()).as(String.join("\n", report.lines())).isTrue();
+        assertThat(report.input()).contains("0 clock-dependent");
 
-        late.dlq.clear();
-        assertThat(late.report().output("payments.dlq").findings()).containsExactly("MISSING m-1/p-1 (clock-dependent, "
-                + "from payments.raw/0@0): 0 in payments.tokenized, 0 in payments.dlq; expected 1 in either");
+        ahead.dlq.clear();
+        assertThat(ahead.report().output("payments.dlq").findings()).singleElement().asString().startsWith("MISSING");
     }
 
     @Test

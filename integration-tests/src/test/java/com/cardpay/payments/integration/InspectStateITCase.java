@@ -131,7 +131,8 @@ class InspectStateITCase {
                 .contains("  timers _timer_state/event_user-timers: TimerSerializer<")
                 .contains("  broadcast state fraud-rules: BROADCAST, StringSerializer -> PojoSerializer<")
                 .contains("  operator state SourceReaderState: SPLIT_DISTRIBUTE, ")
-                .containsPattern("without state: .*" + Pattern.quote(OperatorUids.INGEST_ROUTER));
+                .contains("  operator state partition-highest-event-time: UNION, TupleSerializer<")
+                .containsPattern("without state: .*" + Pattern.quote(OperatorUids.TOKENIZED_ONLY));
 
         // Dedupe's keyed state as JSON lines: every valid payment's id under its merchant, nothing else.
         started = System.nanoTime();

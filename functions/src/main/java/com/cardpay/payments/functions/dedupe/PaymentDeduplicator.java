@@ -54,7 +54,8 @@ import java.time.Duration;
  * its {@code payments.raw} record's Kafka timestamp until the checkpoint that commits the sink's
  * transaction completes ({@link CommitLatency}). That is why the function is a {@link
  * CheckpointedFunction} and a {@link CheckpointListener}: it learns of the barriers and of the
- * completions. It registers no state there: the operator's state (and so its savepoints) is only
+ * completions (Flink notifies a chain's operators tail first: the chained sink's committer has
+ * committed the transaction when this function takes the time). It registers no state there: the operator's state (and so its savepoints) is only
  * the keyed {@value #STATE_NAME}.
  */
 public final class PaymentDeduplicator

@@ -109,6 +109,7 @@ class MonitoringMetricsITCase {
             KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().tokenized(),
                     input.stream().filter(g -> g.kind() == Kind.VALID).count(), Duration.ofMinutes(2));
             body = scrapeWithCompletedCheckpoints();
+            body = scrapeOnceEveryPaymentIsMeasured(body);
         } finally {
             JobEnd.cancel(job, dir);
         }
@@ -141,6 +142,42 @@ class MonitoringMetricsITCase {
                 .isEmpty();
         assertThat(checked).as("selectors checked against the scrape").isGreaterThan(20);
         assertThat(EXTERNAL.keySet()).as("external series no rule or panel uses any more").containsExactlyInAnyOrderElementsOf(externalUsed);
+
+        // The latency SLO's series is not only there but measures: every payment written to
+        // payments.tokenized (all committed by now) was measured once, and each subtask's p99 is a
+        // real duration (here it includes the job's start: the input was produced before it).
+        assertThat(sum(samples, LATENCY + "_count")).as("payments measured for %s", LATENCY)
+                .isEqualTo(sum(samples, TOKENIZED)).isPositive();
+        List<Double> p99 = samples.stream().filter(s -> s.name().equals(LATENCY) && "0.99".equals(s.labels().get("quantile")))
+                .map(Sample::value).toList();
+        System.out.println("MonitoringMetricsITCase: commit-visible p99 per subtask (ms): " + p99);
+        assertThat(p99).as("p99 of %s per subtask", LATENCY).hasSize(2)
+                .allSatisfy(v -> assertThat(v).isFinite().isPositive().isLessThan(Duration.ofMinutes(5).toMillis()));
+    }
+
+    static final String LATENCY = "flink_taskmanager_job_task_operator_payments_commit_visible_latency_ms";
+    static final String TOKENIZED = "flink_taskmanager_job_task_operator_payments_records_tokenized";
+
+    private static double sum(List<Sample> samples, String name) {
+        return samples.stream().filter(s -> s.name().equals(name)).mapToDouble(Sample::value).sum();
+    }
+
+    /**
+     * The scrape once the latency histograms have recorded every tokenized payment: dedupe records
+     * them in the same checkpoint notification in which the chained sink commits, right after it,
+     * so a consumer may see the last payments a moment before they are measured.
+     */
+    private static String scrapeOnceEveryPaymentIsMeasured(String body) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Sample> samples = PrometheusText.parse(body);
+            if (sum(samples, LATENCY + "_count") == sum(samples, TOKENIZED)) {
+                return body;
+            }
+            Thread.sleep(200);
+            body = scrape();
+        }
+        return body; // the assertion says by how much they differ
     }
 
     /**

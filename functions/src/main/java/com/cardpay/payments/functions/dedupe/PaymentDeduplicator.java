@@ -1,6 +1,7 @@
 package com.cardpay.payments.functions.dedupe;
 
 import com.cardpay.payments.functions.deadletter.DeadLetters;
+import com.cardpay.payments.functions.metrics.CommitLatency;
 import com.cardpay.payments.functions.model.DeadLetter;
 import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.functions.model.TokenizedPayment;
@@ -8,11 +9,16 @@ import com.cardpay.payments.functions.model.VaultRecord;
 import com.cardpay.payments.functions.validation.RejectionCode;
 
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -43,9 +49,18 @@ import java.time.Duration;
  * <p>The TTL runs on processing time (the only time Flink's state TTL supports) from the first
  * sighting. RocksDB drops expired entries in compaction; the heap backend, when they are next read
  * or by incremental cleanup.
+ *
+ * <p>Metric {@value CommitLatency#METRIC}: the commit-visible latency of each first sighting, from
+ * its {@code payments.raw} record's Kafka timestamp until the checkpoint that commits the sink's
+ * transaction completes ({@link CommitLatency}). That is why the function is a {@link
+ * CheckpointedFunction} and a {@link CheckpointListener}: it learns of the barriers and of the
+ * completions (Flink notifies a chain's operators tail first: the chained sink's committer has
+ * committed the transaction when this function takes the time). It registers no state there: the operator's state (and so its savepoints) is only
+ * the keyed {@value #STATE_NAME}.
  */
 public final class PaymentDeduplicator
-        extends KeyedProcessFunction<String, IngestOutcome, Either<TokenizedPayment, VaultRecord>> {
+        extends KeyedProcessFunction<String, IngestOutcome, Either<TokenizedPayment, VaultRecord>>
+        implements CheckpointedFunction, CheckpointListener {
     private static final long serialVersionUID = 1L;
 
     /** The main output's type: each side with its own serializer, no Kryo. */
@@ -55,14 +70,22 @@ public final class PaymentDeduplicator
     static final String STATE_NAME = "seen-payment-ids";
 
     private final Duration ttl;
+    private final CommitLatency.Clock clock;
     private transient MapState<String, Long> seen;
     private transient Counter tokenized;
     private transient Counter duplicates;
     private transient Counter conflicts;
+    private transient CommitLatency commitLatency;
 
     public PaymentDeduplicator(Duration ttl) {
+        this(ttl, CommitLatency.Clock.SYSTEM);
+    }
+
+    /** With the wall clock that the commit-visible latency metric reads (tests). */
+    PaymentDeduplicator(Duration ttl, CommitLatency.Clock clock) {
         Preconditions.checkArgument(!ttl.isNegative() && !ttl.isZero(), "dedupe TTL must be positive, got %s", ttl);
         this.ttl = ttl;
+        this.clock = Preconditions.checkNotNull(clock);
     }
 
     @Override
@@ -80,6 +103,27 @@ public final class PaymentDeduplicator
         conflicts = getRuntimeContext().getMetricGroup()
                 .addGroup("error_code", RejectionCode.DUPLICATE_CONFLICT.name())
                 .counter("payments_dlq_records");
+        commitLatency = new CommitLatency(getRuntimeContext().getMetricGroup().histogram(CommitLatency.METRIC,
+                new DescriptiveStatisticsHistogram(CommitLatency.HISTOGRAM_WINDOW)), clock);
+    }
+
+    /** No operator state: the barrier only files the latency samples (see {@link CommitLatency}). */
+    @Override
+    public void initializeState(FunctionInitializationContext context) {}
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {
+        commitLatency.snapshot(context.getCheckpointId());
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        commitLatency.completed(checkpointId);
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) {
+        commitLatency.aborted(checkpointId);
     }
 
     @Override
@@ -93,6 +137,7 @@ public final class PaymentDeduplicator
             tokenized.inc();
             out.collect(Either.Left(payment));
             out.collect(Either.Right(outcome.vaultRecord()));
+            commitLatency.emitted(payment.source().timestampMillis());
         } else if (firstHash == payment.contentHash()) {
             duplicates.inc();
         } else {

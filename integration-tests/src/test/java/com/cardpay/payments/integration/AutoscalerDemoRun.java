@@ -58,7 +58,7 @@ import java.util.function.Predicate;
  * backlog; {@code -Dautoscaler.driver.classpath} is the driver's classpath (the script builds it).
  */
 class AutoscalerDemoRun {
-    private static final int PAYMENTS = Integer.getInteger("demo.payments", 300_000);
+    private static final int PAYMENTS = Integer.getInteger("demo.payments", 400_000);
     private static final int PARTITIONS = 4;
     private static final Duration SCALE_UP_WITHIN = Duration.ofMinutes(8);
     private static final Duration SCALE_DOWN_WITHIN = Duration.ofMinutes(8);
@@ -130,8 +130,10 @@ class AutoscalerDemoRun {
                 }
 
                 String[] reconcileArgs = Reconcile.args(settings, "--closed-before", closing.minus(Duration.ofMinutes(30)).toString());
+                diagnose(flink.restUri(), jobId, kafka.bootstrapServers(), config.topics().outputs());
                 Reconcile.Outcome reconciled = Reconcile.untilClean(reconcileArgs, Duration.ofMinutes(2));
                 log("reconciled while running: exit " + reconciled.exitCode());
+                diagnose(flink.restUri(), jobId, kafka.bootstrapServers(), config.topics().outputs());
                 rest.cancel(Duration.ofMinutes(2));
                 log("job cancelled; auditing");
                 AuditReport audit = AuditTool.audit(config, null, EnumSet.allOf(Output.class), false, Clock.systemUTC(),
@@ -142,6 +144,16 @@ class AutoscalerDemoRun {
                 log("audit: " + (audit.clean() ? "clean" : "FINDINGS") + "; reconciliation: "
                         + (lines.isEmpty() ? "(nothing)" : lines.get(lines.size() - 1)));
                 System.out.println(report());
+                Map<String, Long> kinds = new java.util.TreeMap<>();
+                lines.forEach(l -> {
+                    String kind = l.split("\\s+", 2)[0];
+                    if (kind.matches("[A-Z_]+")) {
+                        kinds.merge(kind, 1L, Long::sum);
+                    }
+                });
+                System.out.println("[autoscaler-demo] reconciliation findings by kind: " + kinds);
+                lines.stream().limit(40).forEach(l -> System.out.println("[autoscaler-demo]   " + l));
+                Files.write(Path.of("target", "autoscaler-demo", "reconciliation.txt"), lines);
                 audit.lines().forEach(l -> System.out.println("[autoscaler-demo]   " + l));
                 System.out.println("[autoscaler-demo] driver log: " + driverLog().toAbsolutePath());
 
@@ -199,6 +211,50 @@ class AutoscalerDemoRun {
             p.put(shortName(v.path("name").asText()), v.path("parallelism").asInt());
         }
         return p;
+    }
+
+    /**
+     * What the job's operators and the output topics look like: each vertex's lowest input
+     * watermark, and each output partition where the last stable offset (what read_committed
+     * consumers can reach) is behind the high watermark (an open transaction).
+     */
+    private void diagnose(URI rest, String jobId, String bootstrap, List<String> topics) {
+        try {
+            Map<String, String> watermarks = new LinkedHashMap<>();
+            for (JsonNode v : get(rest, "/jobs/" + jobId).path("vertices")) {
+                long low = Long.MAX_VALUE;
+                for (JsonNode w : get(rest, "/jobs/" + jobId + "/vertices/" + v.path("id").asText() + "/watermarks")) {
+                    low = Math.min(low, Long.parseLong(w.path("value").asText()));
+                }
+                watermarks.put(shortName(v.path("name").asText()), low == Long.MIN_VALUE ? "none" : low == Long.MAX_VALUE ? "-"
+                        : Instant.ofEpochMilli(low).toString());
+            }
+            log("lowest input watermark per vertex: " + watermarks);
+            Map<String, Object> props = Map.of("bootstrap.servers", bootstrap,
+                    "key.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer",
+                    "value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+            Map<String, Object> committed = new HashMap<>(props);
+            committed.put("isolation.level", "read_committed");
+            try (var c = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(committed);
+                    var u = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(props)) {
+                for (String topic : topics) {
+                    List<org.apache.kafka.common.TopicPartition> parts = c.partitionsFor(topic).stream()
+                            .map(pi -> new org.apache.kafka.common.TopicPartition(topic, pi.partition())).toList();
+                    Map<org.apache.kafka.common.TopicPartition, Long> stable = c.endOffsets(parts);
+                    Map<org.apache.kafka.common.TopicPartition, Long> high = u.endOffsets(parts);
+                    List<String> behind = new ArrayList<>();
+                    for (var tp : parts) {
+                        if (!stable.get(tp).equals(high.get(tp))) {
+                            behind.add(tp.partition() + ": last stable " + stable.get(tp) + " < high watermark " + high.get(tp));
+                        }
+                    }
+                    log(topic + ": " + (behind.isEmpty() ? "no open transaction holds back read_committed consumers"
+                            : "OPEN TRANSACTIONS hold back read_committed consumers on " + behind));
+                }
+            }
+        } catch (Exception e) {
+            log("diagnosis failed: " + e);
+        }
     }
 
     /** The job's vertices by what they do (their names are long operator chains). */
@@ -259,7 +315,8 @@ class AutoscalerDemoRun {
                 "job.autoscaler.target.utilization", "0.6",
                 "job.autoscaler.target.utilization.boundary", "0.2",
                 "job.autoscaler.restart.time", "15s",
-                "job.autoscaler.catch-up.duration", "2m",
+                // 30 s: the backlog must outlast what parallelism 1 can do in that long, or no scale-up is needed.
+                "job.autoscaler.catch-up.duration", "30s",
                 "job.autoscaler.scale-down.interval", "0s",
                 "job.autoscaler.vertex.max-parallelism", String.valueOf(PARTITIONS),
                 "job.autoscaler.vertex.min-parallelism", "1"));

@@ -12,3 +12,9 @@ path "secret/data/payments/card-token-key" {
 path "transit/datakey/plaintext/payments-pan" {
   capabilities = ["update"]
 }
+
+# Kafka client TLS material (truststore, keystore and their passwords, base64 stores), rendered to
+# files by the Vault Agent sidecar of the job's pods (flink-k8s/base/flinkdeployment.yaml).
+path "secret/data/payments/kafka-client" {
+  capabilities = ["read"]
+}

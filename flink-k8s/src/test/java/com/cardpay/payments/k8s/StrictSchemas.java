@@ -180,22 +180,35 @@ final class StrictSchemas {
         if (s.has("additionalProperties") && s.get("additionalProperties").isObject()) {
             s.set("additionalProperties", strictCrd(s.get("additionalProperties")));
         }
+        // A combinator branch of a structural schema only constrains the fields the enclosing
+        // object declares ("one of certificate or pattern"): it declares no field set of its own,
+        // so it is not closed, or every valid value would fail it (Strimzi's trustedCertificates).
         for (String combinator : List.of("anyOf", "allOf", "oneOf")) {
             if (s.has(combinator)) {
                 ArrayNode arr = (ArrayNode) s.get(combinator);
                 for (int i = 0; i < arr.size(); i++) {
-                    arr.set(i, strictCrd(arr.get(i)));
+                    arr.set(i, strictBranch(arr.get(i)));
                 }
             }
         }
         if (s.has("not")) {
-            s.set("not", strictCrd(s.get("not")));
+            s.set("not", strictBranch(s.get("not")));
         }
         boolean isObject = s.path("type").asText("").equals("object") || s.has("properties");
         if (isObject && !preserve && !s.has("additionalProperties")) {
             s.put("additionalProperties", false);
         }
         return s;
+    }
+
+    /** {@link #strictCrd} for a combinator branch: its own level stays open (see above). */
+    private static JsonNode strictBranch(JsonNode branch) {
+        boolean closedUpstream = branch.has("additionalProperties");
+        JsonNode strict = strictCrd(branch);
+        if (!closedUpstream && strict instanceof ObjectNode o) {
+            o.remove("additionalProperties");
+        }
+        return strict;
     }
 
     // ---- Kubernetes core definitions (OpenAPI v2) ---------------------------------------------

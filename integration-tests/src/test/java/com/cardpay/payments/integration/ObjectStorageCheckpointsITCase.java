@@ -14,7 +14,6 @@ import com.cardpay.payments.integration.testutils.ToolsJar;
 import com.cardpay.payments.jobs.FlinkSettings;
 import com.cardpay.payments.jobs.ObjectStorage;
 import com.cardpay.payments.jobs.OperatorUids;
-import com.cardpay.payments.jobs.PaymentsJob;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.testutils.TestJobs;
 import com.cardpay.payments.local.SyntheticPayments;
@@ -25,7 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.core.fs.FileStatus;
@@ -42,7 +40,6 @@ import org.apache.flink.runtime.state.IncrementalRemoteKeyedStateHandle;
 import org.apache.flink.runtime.state.KeyedStateHandle;
 import org.apache.flink.runtime.state.filesystem.FileStateHandle;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -148,7 +145,7 @@ class ObjectStorageCheckpointsITCase {
         // 1. Incremental checkpoints in the bucket.
         List<Generated> first = ledger.add(generator.next(2000));
         KafkaTestSupport.produce(KAFKA.bootstrapServers(), config.topics().raw(), first);
-        JobClient jobA = start(config, null);
+        JobClient jobA = TestJobs.start(config, null);
         JobID a = jobA.getJobID();
         JobClient cancelLater = jobA;
         try {
@@ -255,7 +252,7 @@ class ObjectStorageCheckpointsITCase {
 
         // 3a. The retained checkpoint resumes a new job, on the same topics.
         String retainedPath = latestCompleted(a).getExternalPath();
-        JobClient jobB = start(config, retainedPath);
+        JobClient jobB = TestJobs.start(config, retainedPath);
         try {
             assertThat(awaitRestore(jobB.getJobID()).getExternalPath()).isEqualTo(retainedPath);
             assertExactlyOnce(jobB.getJobID(), config, ledger);
@@ -274,7 +271,7 @@ class ObjectStorageCheckpointsITCase {
         PaymentsConfig configC = PaymentsConfig.from(fromSavepoint);
         KAFKA.broker().createTopics(configC.topics().outputs(), 3);
         String savepoint = latestSavepoint(a);
-        JobClient jobC = start(configC, savepoint);
+        JobClient jobC = TestJobs.start(configC, savepoint);
         try {
             RestoredCheckpointStats restored = awaitRestore(jobC.getJobID());
             assertThat(restored.getExternalPath()).isEqualTo(savepoint);
@@ -313,15 +310,6 @@ class ObjectStorageCheckpointsITCase {
         return s;
     }
 
-    private static JobClient start(PaymentsConfig config, String restoreFrom) throws Exception {
-        Configuration flink = FlinkSettings.of(config);
-        if (restoreFrom != null) {
-            flink.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
-        }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        PaymentsJob.fromConfig(config).build(env);
-        return env.executeAsync(config.jobName());
-    }
 
     private static void cancel(JobClient job) throws Exception {
         if (!job.getJobStatus().get().isGloballyTerminalState()) {

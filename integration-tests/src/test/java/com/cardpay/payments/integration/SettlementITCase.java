@@ -69,15 +69,9 @@ class SettlementITCase {
 
     @Test
     void everySettlementLineReconcilesIncludingLateAdjustments() throws Exception {
-        Map<String, String> settings = TestJobs.settings("settle-it", KAFKA.bootstrapServers(), dir);
-        settings.put("settlement.window", "1m");
-        settings.put("settlement.allowed-lateness", "2s");
-        settings.put("source.max-event-time-ahead", "2s");
-        settings.put("settlement.adjustment-horizon", "1h");
+        // Event time moves only with the test's own records (clock() below writes to every partition).
+        Map<String, String> settings = TestJobs.withMinuteSettlement(TestJobs.settings("settle-it", KAFKA.bootstrapServers(), dir));
         settings.put("settlement.merchant-fee-plans", "m-2=150bps+0,m-5=0bps+10");
-        // Event time moves only with the test's own records (clock() below writes to every
-        // partition): idleness is out of reach, so waiting cannot close a window.
-        settings.put("source.idleness", "1h");
         PaymentsConfig config = PaymentsConfig.from(settings);
         KAFKA.broker().createTopics(TestJobs.topics(config), 2);
         publishRule(config, """

@@ -8,19 +8,14 @@ import com.cardpay.payments.integration.testutils.JobEnd;
 import com.cardpay.payments.integration.testutils.KafkaBrokerExtension;
 import com.cardpay.payments.integration.testutils.KafkaTestSupport;
 import com.cardpay.payments.integration.testutils.MiniClusters;
-import com.cardpay.payments.jobs.FlinkSettings;
-import com.cardpay.payments.jobs.PaymentsJob;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.testutils.TestJobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -94,7 +89,7 @@ class SettlementReplayITCase {
 
         // Run A, straight through, with a savepoint after each of the first two phases.
         List<String> savepoints = new ArrayList<>();
-        JobClient jobA = start(a, null);
+        JobClient jobA = TestJobs.start(a, null);
         int read = 0;
         try {
             for (int phase = 0; phase < PHASES; phase++) {
@@ -137,21 +132,15 @@ class SettlementReplayITCase {
     }
 
     private PaymentsConfig config(String name) {
-        Map<String, String> settings = TestJobs.settings(name, KAFKA.bootstrapServers(), dir.resolve(name));
+        Map<String, String> settings = TestJobs.withMinuteSettlement(
+                TestJobs.settings(name, KAFKA.bootstrapServers(), dir.resolve(name)));
         settings.put("topics.raw", "replay-a.raw");
         settings.put("topics.fraud-rules", "replay-a.fraud-rules");
-        settings.put("settlement.window", "1m");
-        settings.put("settlement.allowed-lateness", "2s");
-        settings.put("source.max-event-time-ahead", "2s");
-        settings.put("settlement.adjustment-horizon", "1h");
-        settings.put("settlement.adjustment-batch", "5s");
-        // Event time moves only with the test's records; no partition is ever declared idle.
-        settings.put("source.idleness", "1h");
         return PaymentsConfig.from(settings);
     }
 
     private void runFrom(PaymentsConfig config, String savepoint, int payments) throws Exception {
-        JobClient job = start(config, savepoint);
+        JobClient job = TestJobs.start(config, savepoint);
         try {
             KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().scored(), payments, WITHIN);
             drain(job);
@@ -167,15 +156,6 @@ class SettlementReplayITCase {
         JobEnd.awaitTerminal(job);
     }
 
-    private static JobClient start(PaymentsConfig config, String savepoint) throws Exception {
-        Configuration flink = FlinkSettings.of(config);
-        if (savepoint != null) {
-            flink.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
-        }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        PaymentsJob.fromConfig(config).build(env);
-        return env.executeAsync(config.jobName());
-    }
 
     /**
      * Four minutes of payments per phase. Merchants 0 and 1 run 20 s ahead of the others, so their

@@ -10,19 +10,14 @@ import com.cardpay.payments.integration.testutils.KafkaTestSupport;
 import com.cardpay.payments.integration.testutils.MiniClusters;
 import com.cardpay.payments.integration.testutils.Reconcile;
 import com.cardpay.payments.integration.testutils.Reconcile.Outcome;
-import com.cardpay.payments.jobs.FlinkSettings;
-import com.cardpay.payments.jobs.PaymentsJob;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.testutils.TestJobs;
 import com.cardpay.payments.local.SyntheticPayments;
 import com.cardpay.payments.local.SyntheticPayments.Generated;
 import com.cardpay.payments.local.SyntheticPayments.Kind;
 
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,13 +56,9 @@ class UpgradeITCase {
 
     @Test
     void anUpgradeThroughASavepointAtAnotherParallelismLosesNothingAndCountsNothingTwice() throws Exception {
-        Map<String, String> settings = TestJobs.settings("upgrade-it", KAFKA.bootstrapServers(), dir.resolve("checkpoints"));
-        settings.put("settlement.window", "1m");
-        settings.put("settlement.allowed-lateness", "2s");
-        settings.put("source.max-event-time-ahead", "2s");
+        Map<String, String> settings = TestJobs.withMinuteSettlement(
+                TestJobs.settings("upgrade-it", KAFKA.bootstrapServers(), dir.resolve("checkpoints")));
         settings.put("settlement.adjustment-horizon", "2h");
-        settings.put("settlement.adjustment-batch", "5s");
-        settings.put("source.idleness", "1h");
         PaymentsConfig before = PaymentsConfig.from(settings);
         KAFKA.broker().createTopics(TestJobs.topics(before), 4);
 
@@ -76,7 +67,7 @@ class UpgradeITCase {
         List<Generated> first = generator.next(PER_PART);
         KafkaTestSupport.produce(KAFKA.bootstrapServers(), before.topics().raw(), first);
 
-        JobClient old = start(before, null);
+        JobClient old = TestJobs.start(before, null);
         String savepoint;
         long committedAtStop;
         try {
@@ -99,7 +90,7 @@ class UpgradeITCase {
         KafkaTestSupport.produce(KAFKA.bootstrapServers(), before.topics().raw(), second);
         settings.put("job.parallelism", "3");
         PaymentsConfig after = PaymentsConfig.from(settings);
-        JobClient upgraded = start(after, savepoint);
+        JobClient upgraded = TestJobs.start(after, savepoint);
         try {
             List<String> valid = Stream.concat(first.stream(), second.stream())
                     .filter(UpgradeITCase::accepted).map(Generated::paymentId).toList();
@@ -126,13 +117,4 @@ class UpgradeITCase {
         return g.kind() == Kind.VALID || g.kind() == Kind.LATE;
     }
 
-    private static JobClient start(PaymentsConfig config, String savepoint) throws Exception {
-        Configuration flink = FlinkSettings.of(config);
-        if (savepoint != null) {
-            flink.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
-        }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        PaymentsJob.fromConfig(config).build(env);
-        return env.executeAsync(config.jobName());
-    }
 }

@@ -1,14 +1,9 @@
 package com.cardpay.payments.savepoints;
 
-import com.cardpay.payments.jobs.FlinkSettings;
-import com.cardpay.payments.jobs.PaymentsJob;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.jobs.testutils.TestJobs;
 
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,16 +33,10 @@ final class Fixtures {
      * dedupe entries and merchant profiles when CI restores it years later (both are processing-time).
      */
     static PaymentsConfig config(String name, String bootstrap, Path checkpoints, int parallelism) {
-        Map<String, String> s = TestJobs.settings(name, bootstrap, checkpoints);
+        Map<String, String> s = TestJobs.withMinuteSettlement(TestJobs.settings(name, bootstrap, checkpoints));
         s.put("topics.raw", RAW);
         s.put("topics.fraud-rules", RULES);
         s.put("job.parallelism", Integer.toString(parallelism));
-        s.put("settlement.window", "1m");
-        s.put("settlement.allowed-lateness", "2s");
-        s.put("source.max-event-time-ahead", "2s");
-        s.put("settlement.adjustment-horizon", "1h");
-        s.put("settlement.adjustment-batch", "5s");
-        s.put("source.idleness", "1h");
         s.put("dedupe.ttl", "36500d");
         s.put("fraud.merchant-state-ttl", "36500d");
         return PaymentsConfig.from(s);
@@ -79,13 +68,7 @@ final class Fixtures {
     }
 
     static JobClient start(PaymentsConfig config, Path savepoint) throws Exception {
-        Configuration flink = FlinkSettings.of(config);
-        if (savepoint != null) {
-            flink.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint.toUri().toString());
-        }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        PaymentsJob.fromConfig(config).build(env);
-        return env.executeAsync(config.jobName());
+        return TestJobs.start(config, savepoint == null ? null : savepoint.toUri().toString());
     }
 
     private static KafkaProducer<String, String> producer(String bootstrap) {

@@ -39,8 +39,13 @@ class DeployableJarsTest {
         assertThat(entries).contains("com/cardpay/payments/tools/detokenize/DetokenizeTool.class",
                 "com/cardpay/payments/tools/reconcile/ReconcileTool.class",
                 "com/cardpay/payments/tools/audit/AuditTool.class",
+                "com/cardpay/payments/tools/region/RegionStartTool.class",
+                "org/apache/kafka/connect/mirror/OffsetSync.class",
                 "org/apache/kafka/clients/consumer/KafkaConsumer.class");
-        assertThat(entries).noneMatch(e -> e.startsWith("com/cardpay/payments/local/"));
+        // region-start takes MirrorMaker 2's record format from connect-mirror, and nothing of Connect's runtime
+        assertThat(entries).noneMatch(e -> e.startsWith("com/cardpay/payments/local/"))
+                .noneMatch(e -> e.startsWith("org/apache/kafka/connect/runtime/"))
+                .noneMatch(e -> e.startsWith("org/eclipse/jetty/"));
         try (JarFile file = new JarFile(jar.toFile())) {
             assertThat(file.getManifest().getMainAttributes().getValue("Main-Class"))
                     .isEqualTo("com.cardpay.payments.tools.ToolsMain");

@@ -3,6 +3,7 @@ package com.cardpay.payments.tools;
 import com.cardpay.payments.tools.audit.AuditTool;
 import com.cardpay.payments.tools.detokenize.DetokenizeTool;
 import com.cardpay.payments.tools.reconcile.ReconcileTool;
+import com.cardpay.payments.tools.region.RegionStartTool;
 import com.cardpay.payments.tools.savepoint.InspectStateTool;
 
 import java.io.PrintStream;
@@ -28,6 +29,7 @@ public final class ToolsMain {
         TOOLS.put("detokenize", DetokenizeTool::run);
         TOOLS.put("audit", AuditTool::run);
         TOOLS.put("inspect-state", InspectStateTool::run);
+        TOOLS.put("region-start", RegionStartTool::run);
     }
 
     private ToolsMain() {}

@@ -72,7 +72,14 @@ class MonitoringMetricsITCase {
             "flink_k8soperator_namespace_resource_AutoScaler_errors",
             "the Flink Kubernetes Operator's JVM (AutoscalerFlinkMetrics 'errors' counter, resource scope), not the job",
             "flink_k8soperator_namespace_resource_AutoScaler_jobVertexID_PARALLELISM_Current",
-            "the Flink Kubernetes Operator's JVM (AutoscalerFlinkMetrics, one gauge per job vertex), not the job");
+            "the Flink Kubernetes Operator's JVM (AutoscalerFlinkMetrics, one gauge per job vertex), not the job",
+            "kube_deployment_status_replicas_available",
+            "kube-state-metrics, per Deployment (the operator's JobManager Deployment is named after the FlinkDeployment)",
+            "up",
+            "Prometheus itself, one per scrape target (podmonitor.yaml's pods, job label payments-job): 1 when the scrape succeeded",
+            "kafka_connect_mirror_source_connector_replication_latency_ms_max",
+            "MirrorMaker 2's Connect workers in region-b (MirrorSourceConnector replication-latency-ms-max per topic and"
+                    + " partition, through Strimzi's JMX exporter rules in kafka/mirror-maker2.yaml), not the job");
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = MiniClusters.forParallelismTwo(prometheusReporter(PROMETHEUS_PORT));

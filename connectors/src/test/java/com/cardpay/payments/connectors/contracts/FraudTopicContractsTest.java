@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cardpay.payments.connectors.contracts.rules.RuleStatusJson;
 import com.cardpay.payments.connectors.contracts.scored.ScoredJson;
+import com.cardpay.payments.connectors.contracts.scored.ScoredReader;
 import com.cardpay.payments.functions.fraud.CardFeatures;
 import com.cardpay.payments.functions.fraud.Decision;
 import com.cardpay.payments.functions.fraud.MerchantFeatures;
@@ -42,6 +43,39 @@ class FraudTopicContractsTest {
                 new ShadowHit[0], "r-0", 0L);
 
         assertThat(TopicSchemas.validate(SCORED, ScoredJson.write(scored))).isEmpty();
+    }
+
+    @Test
+    void aPaymentScoredWithoutMerchantFeaturesSaysSoAndReadsBack() throws Exception {
+        ScoredPayment scored = new ScoredPayment(payment(), CARD, MerchantFeatures.UNAVAILABLE, 0, Decision.APPROVE,
+                new Reason[0], new ShadowHit[0], "r-0", 0L);
+
+        byte[] value = ScoredJson.write(scored);
+
+        assertThat(TopicSchemas.validate(SCORED, value)).as(new String(value, StandardCharsets.UTF_8)).isEmpty();
+        assertThat(new String(value, StandardCharsets.UTF_8)).contains("\"merchant_features_unavailable\":true");
+        assertThat(ScoredReader.read(value).merchant()).isEqualTo(MerchantFeatures.UNAVAILABLE);
+    }
+
+    @Test
+    void aPaymentWithItsMerchantFeaturesCarriesNoUnavailableField() throws Exception {
+        ScoredPayment scored = new ScoredPayment(payment(), CARD, MERCHANT, 0, Decision.APPROVE, new Reason[0],
+                new ShadowHit[0], "r-0", 0L);
+
+        byte[] value = ScoredJson.write(scored);
+
+        assertThat(new String(value, StandardCharsets.UTF_8)).doesNotContain("merchant_features_unavailable");
+        assertThat(ScoredReader.read(value).merchant().unavailable()).isFalse();
+    }
+
+    @Test
+    void anUnavailableFieldOtherThanTrueBreaksTheContract() throws Exception {
+        byte[] value = ScoredJson.write(new ScoredPayment(payment(), CARD, MerchantFeatures.UNAVAILABLE, 0, Decision.APPROVE,
+                new Reason[0], new ShadowHit[0], "r-0", 0L));
+        String json = new String(value, StandardCharsets.UTF_8).replace("\"merchant_features_unavailable\":true",
+                "\"merchant_features_unavailable\":false");
+
+        assertThat(TopicSchemas.validate(SCORED, json.getBytes(StandardCharsets.UTF_8))).isNotEmpty();
     }
 
     @Test

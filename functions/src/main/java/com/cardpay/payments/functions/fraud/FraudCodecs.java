@@ -46,12 +46,19 @@ final class FraudCodecs {
             out.writeDouble(m.amountZScore());
             out.writeDouble(m.refundRatio());
             out.writeDouble(m.chargebackRatio());
-            out.writeLong(m.baselinePayments());
+            // "unavailable" as a baseline of -1, which a calculated baseline never is: the format
+            // stays the one before the flag, so records in flight (unaligned checkpoints) still read.
+            out.writeLong(m.unavailable() ? -1L : m.baselinePayments());
         }
 
         @Override
         public MerchantFeatures read(DataInputView in) throws IOException {
-            return new MerchantFeatures(in.readDouble(), in.readDouble(), in.readDouble(), in.readLong());
+            double z = in.readDouble();
+            double refunds = in.readDouble();
+            double chargebacks = in.readDouble();
+            long baseline = in.readLong();
+            return baseline < 0 ? new MerchantFeatures(z, refunds, chargebacks, 0L, true)
+                    : new MerchantFeatures(z, refunds, chargebacks, baseline);
         }
     };
 

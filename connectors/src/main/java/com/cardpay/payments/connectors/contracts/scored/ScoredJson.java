@@ -49,6 +49,12 @@ public final class ScoredJson {
             }
             g.writeEndArray();
             g.writeStringField("rules_version", s.rulesVersion());
+            // Optional, added within schema_version 1: present (true) only when the merchant
+            // features are the neutral defaults after a failed calculation, so records of the normal
+            // case are byte for byte as before and consumers that do not know it are unaffected.
+            if (s.merchant().unavailable()) {
+                g.writeBooleanField("merchant_features_unavailable", true);
+            }
             features(g, s);
             g.writeStringField("scored_at", Instant.ofEpochMilli(s.scoredAtMillis()).toString());
         });

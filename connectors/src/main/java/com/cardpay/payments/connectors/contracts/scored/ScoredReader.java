@@ -42,7 +42,8 @@ public final class ScoredReader {
                 f.integer("card.seconds_since_previous"));
         MerchantFeatures merchant = new MerchantFeatures(f.number("merchant.amount_zscore"),
                 f.number("merchant.refund_ratio"), f.number("merchant.chargeback_ratio"),
-                f.integer("merchant.baseline_payments"));
+                f.integer("merchant.baseline_payments"),
+                r.has("merchant_features_unavailable") && r.bool("merchant_features_unavailable"));
         return new ScoredPayment(TokenizedReader.payment(r), card, merchant, r.smallInteger("score"),
                 r.enumValue("decision", Decision.class), reasons, hits, r.text("rules_version"), r.instant("scored_at"));
     }

@@ -13,7 +13,11 @@ public final class ScoredTopic {
     public static final String NAME = "payments.scored";
     /** The JSON Schema, on the classpath. */
     public static final String SCHEMA = "schemas/payments.scored.schema.json";
-    /** Written into every record as {@code schema_version}. */
+    /**
+     * Written into every record as {@code schema_version}. Optional fields added within version 1,
+     * which consumers that do not know them ignore: {@code merchant_features_unavailable} (the
+     * merchant features are neutral defaults after a failed calculation; flink-k8s/DEGRADATION.md).
+     */
     public static final int SCHEMA_VERSION = 1;
 
     private ScoredTopic() {}

@@ -29,8 +29,11 @@ import java.io.Serializable;
  *       {@code merchantRatioHalfLife} of event time; a payment that arrives out of order is added
  *       with the weight it would have had left by now.
  * </ul>
+ *
+ * <p>Not final: a test injects a calculator that throws, through {@code FraudScoringFunction}'s
+ * constructor, to show that a bug here degrades scoring instead of stopping it.
  */
-public final class MerchantFeatureCalculator implements Serializable {
+public class MerchantFeatureCalculator implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static final double MIN_RELATIVE_STD = 0.01;
@@ -54,12 +57,12 @@ public final class MerchantFeatureCalculator implements Serializable {
     /** How the payment compares with the merchant's history; a null profile is a merchant without one. */
     public MerchantFeatures featuresFor(@Nullable MerchantProfile profile, TokenizedPayment p) {
         if (profile == null) {
-            return new MerchantFeatures(0.0, 0.0, 0.0, 0L);
+            return MerchantFeatures.NO_PROFILE;
         }
         int i = profile.indexOf(p.currency());
         long n = i < 0 ? 0L : profile.counts[i];
         double z = 0.0;
-        if (n > 0 && n >= minBaseline) {
+        if (hasBaseline(n)) {
             double mean = profile.means[i];
             double std = Math.max(Math.sqrt(profile.variances[i]), Math.max(1.0, MIN_RELATIVE_STD * Math.abs(mean)));
             z = (p.amountMinor() - mean) / std;
@@ -68,6 +71,18 @@ public final class MerchantFeatureCalculator implements Serializable {
         double decay = decayFactor(profile.decayedAt, p.eventTimeMillis());
         double purchases = Math.max(1.0, profile.purchases * decay);
         return new MerchantFeatures(z, profile.refunds * decay / purchases, profile.chargebacks * decay / purchases, n);
+    }
+
+    /**
+     * Whether these features were judged against a currency baseline (at least
+     * {@code merchantMinBaseline} purchases, and at least one); without one the z-score is 0.
+     */
+    public boolean hasBaseline(MerchantFeatures features) {
+        return !features.unavailable() && hasBaseline(features.baselinePayments());
+    }
+
+    private boolean hasBaseline(long baselinePayments) {
+        return baselinePayments > 0 && baselinePayments >= minBaseline;
     }
 
     /** The profile with this payment added; the given profile (null for none) is left unchanged. */

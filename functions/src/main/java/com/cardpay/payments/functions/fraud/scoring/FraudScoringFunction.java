@@ -78,7 +78,7 @@ public final class FraudScoringFunction
 
     private final FraudSettings settings;
     private transient ValueState<MerchantProfile> profiles;
-    private transient MerchantFeatureCalculator merchants;
+    private final MerchantFeatureCalculator merchants;
     private transient RuleParser parser;
     private transient RuleBook book;
     private transient Map<Decision, Counter> decisions;
@@ -87,9 +87,20 @@ public final class FraudScoringFunction
     private transient Counter rejectedOnRestore;
     private transient Histogram scoringNanos;
     private transient MetricGroup metrics;
+    // Degraded defaults (flink-k8s/DEGRADATION.md), each counted.
+    private transient Counter withoutMerchantBaseline;
+    private transient Counter merchantFeaturesFailed;
+    private transient Counter withoutIpCountry;
+    private transient long merchantFailures;
 
     public FraudScoringFunction(FraudSettings settings) {
+        this(settings, new MerchantFeatureCalculator(settings));
+    }
+
+    /** With this merchant feature calculation: the seam through which a test injects one that fails. */
+    FraudScoringFunction(FraudSettings settings, MerchantFeatureCalculator merchants) {
         this.settings = settings;
+        this.merchants = merchants;
     }
 
     @Override
@@ -103,7 +114,6 @@ public final class FraudScoringFunction
                 .cleanupInRocksdbCompactFilter(1000)
                 .build());
         profiles = getRuntimeContext().getState(descriptor);
-        merchants = new MerchantFeatureCalculator(settings);
         parser = new RuleParser();
         metrics = getRuntimeContext().getMetricGroup();
         decisions = new EnumMap<>(Decision.class);
@@ -116,6 +126,9 @@ public final class FraudScoringFunction
         rejectedUpdates = metrics.counter("payments_fraud_rule_updates_rejected");
         rejectedOnRestore = metrics.counter("payments_fraud_rules_rejected_on_restore");
         scoringNanos = metrics.histogram("payments_fraud_scoring_nanos", new DescriptiveStatisticsHistogram(1000));
+        withoutMerchantBaseline = metrics.counter("payments_fraud_scored_without_merchant_baseline");
+        merchantFeaturesFailed = metrics.counter("payments_fraud_merchant_features_failed");
+        withoutIpCountry = metrics.counter("payments_fraud_scored_without_ip_country");
     }
 
     @Override
@@ -125,9 +138,10 @@ public final class FraudScoringFunction
             book = rulesInForce(ctx.getBroadcastState(RULES), s -> ctx.output(RULE_STATUS, s));
         }
         TokenizedPayment payment = in.payment();
-        MerchantProfile profile = profiles.value();
-        MerchantFeatures merchant = merchants.featuresFor(profile, payment);
-        profiles.update(merchants.update(profile, payment));
+        MerchantFeatures merchant = merchantFeatures(payment);
+        if (payment.ipCountry() == null) {
+            withoutIpCountry.inc(); // geo.ip_country_mismatch is false: no IP rule can match
+        }
 
         Evaluation evaluation = book.evaluate(new Feature.Values(payment, in.card(), merchant), settings);
         decisions.get(evaluation.decision()).inc();
@@ -140,6 +154,67 @@ public final class FraudScoringFunction
         out.collect(new ScoredPayment(payment, in.card(), merchant, evaluation.score(), evaluation.decision(),
                 evaluation.reasons(), evaluation.shadowHits(), evaluation.rulesVersion(), ctx.currentProcessingTime()));
         scoringNanos.update(System.nanoTime() - start);
+    }
+
+    /**
+     * The merchant's features for this payment, its profile updated with it. A non-critical part
+     * (flink-k8s/DEGRADATION.md): without a baseline the z-score is 0 (counted); an exception in
+     * the calculation (a bug) gives {@link MerchantFeatures#UNAVAILABLE}, leaves the profile as it
+     * was, and is counted and logged, and the payment is scored on its other features.
+     *
+     * <p>Risk decision: without merchant features no merchant rule (merchant-outlier,
+     * refund-heavy-merchant, chargeback-heavy-merchant) can match, so a payment one of them would
+     * have sent to REVIEW or DECLINE may be approved. Taken because the alternative, failing the
+     * task, is a poison pill: the same payment fails it again after every restart and no payment
+     * of the job moves, while the card, geography and amount rules still judge this one. It is not
+     * silent: the record carries {@code merchant_features_unavailable}, the counter
+     * {@code payments_fraud_merchant_features_failed} rises and FraudMerchantFeaturesFailing fires.
+     * Only the calculation is guarded: a failure of the state backend itself (value, update) still
+     * fails the task, as for every stateful operator.
+     */
+    private MerchantFeatures merchantFeatures(TokenizedPayment payment) throws Exception {
+        MerchantProfile profile = profiles.value();
+        MerchantFeatures features;
+        MerchantProfile next;
+        try {
+            features = merchants.featuresFor(profile, payment);
+            next = merchants.update(profile, payment);
+        } catch (RuntimeException e) {
+            merchantFeaturesFailed.inc();
+            // Logged at the 1st, 2nd, 4th, 8th... failure of this subtask: a bug that hits every
+            // payment must not write a stack trace per payment.
+            if (Long.bitCount(++merchantFailures) == 1) {
+                LOG.error("Merchant features failed for a payment of merchant {} (read from {} partition {} offset {});"
+                        + " scored with neutral merchant features, profile unchanged. Failures on this subtask so far: {}",
+                        payment.merchantId(), payment.source().topic(), payment.source().partition(),
+                        payment.source().offset(), merchantFailures, withoutMessage(e));
+            }
+            return MerchantFeatures.UNAVAILABLE;
+        }
+        profiles.update(next);
+        if (!merchants.hasBaseline(features)) {
+            withoutMerchantBaseline.inc();
+        }
+        return features;
+    }
+
+    /**
+     * The exception's class and stack trace without its message and causes: a message may quote
+     * the payment's fields (BIN, last four), and a log line must hold no card data.
+     */
+    static Throwable withoutMessage(Throwable e) {
+        Throwable logged = new MerchantFeaturesFailure(e.getClass().getName());
+        logged.setStackTrace(e.getStackTrace());
+        return logged;
+    }
+
+    /** What the log shows of a failed merchant feature calculation: its type and where. */
+    private static final class MerchantFeaturesFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MerchantFeaturesFailure(String exceptionClass) {
+            super(exceptionClass + " (message left out: it may quote payment fields)", null, false, true);
+        }
     }
 
     @Override

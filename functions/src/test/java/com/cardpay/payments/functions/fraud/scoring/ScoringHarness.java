@@ -63,6 +63,11 @@ final class ScoringHarness extends AbstractStreamOperatorTestHarness<ScoredPayme
 
     /** Subtask {@code subtask} of {@code parallelism}, with default settings; not opened yet. */
     static ScoringHarness of(int subtask, int parallelism) throws Exception {
+        return of(subtask, parallelism, new FraudScoringFunction(FraudSettings.defaults()));
+    }
+
+    /** Subtask {@code subtask} of {@code parallelism}, running {@code function}; not opened yet. */
+    static ScoringHarness of(int subtask, int parallelism, FraudScoringFunction function) throws Exception {
         InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
         MockEnvironment environment = new MockEnvironmentBuilder().setParallelism(parallelism).setSubtaskIndex(subtask)
                 .setMaxParallelism(MAX_PARALLELISM)
@@ -72,7 +77,7 @@ final class ScoringHarness extends AbstractStreamOperatorTestHarness<ScoredPayme
                         return metrics;
                     }
                 }).build();
-        return new ScoringHarness(new CoBroadcastWithKeyedOperator<>(new FraudScoringFunction(FraudSettings.defaults()),
+        return new ScoringHarness(new CoBroadcastWithKeyedOperator<>(function,
                 List.of(FraudScoringFunction.RULES)), environment, metrics);
     }
 
@@ -99,9 +104,14 @@ final class ScoringHarness extends AbstractStreamOperatorTestHarness<ScoredPayme
     }
 
     ScoringHarness pay(long amountMinor) throws Exception {
+        return pay(amountMinor, "EUR", null);
+    }
+
+    /** A purchase of merchant m-1; {@code ipCountry} may be null, as the contract allows. */
+    ScoringHarness pay(long amountMinor, String currency, String ipCountry) throws Exception {
         TokenizedPayment p = new TokenizedPayment("pay-" + IDS.incrementAndGet(), "m-1", PaymentType.PURCHASE,
-                amountMinor, "EUR", "tok_v1_card", 1, "411111", "1111", "DE", "DE", null, null, 1_795_515_330_123L, null,
-                1L, new SourcePosition("payments.raw", 0, 1, 0), MessageHeaders.EMPTY);
+                amountMinor, currency, "tok_v1_card", 1, "411111", "1111", "DE", "DE", ipCountry, null,
+                1_795_515_330_123L, null, 1L, new SourcePosition("payments.raw", 0, 1, 0), MessageHeaders.EMPTY);
         StreamRecord<CardFeaturedPayment> record = new StreamRecord<>(new CardFeaturedPayment(p, QUIET_CARD), ++timestamp);
         operator.setKeyContextElement1(record);
         operator.processElement1(record);

@@ -75,6 +75,19 @@ class SettlementTimeZoneTest {
         }
     }
 
+    /** The ids of README's worked example ("The DST days of 2026, worked"). */
+    @Test
+    void theReadmeExampleIds() {
+        assertThat(SettlementId.of("m-1", "EUR", Instant.parse("2026-03-28T23:00:00Z").toEpochMilli(),
+                Instant.parse("2026-03-29T22:00:00Z").toEpochMilli())).isEqualTo("stl_7BG3leYXT9QvWaNSKilhxE");
+        assertThat(SettlementId.of("m-1", "EUR", Instant.parse("2026-10-24T22:00:00Z").toEpochMilli(),
+                Instant.parse("2026-10-25T23:00:00Z").toEpochMilli())).isEqualTo("stl_Em8Y3mmQiKN7xDDZfeh6ID");
+        assertThat(SettlementId.of("m-2", "USD", Instant.parse("2026-03-08T05:00:00Z").toEpochMilli(),
+                Instant.parse("2026-03-09T04:00:00Z").toEpochMilli())).isEqualTo("stl_sqvWekwBD5UlIXbgHRhCsd");
+        assertThat(SettlementId.of("m-2", "USD", Instant.parse("2026-11-01T04:00:00Z").toEpochMilli(),
+                Instant.parse("2026-11-02T05:00:00Z").toEpochMilli())).isEqualTo("stl_v6p23mX8HOUFNeQH1F4t4Z");
+    }
+
     @Test
     void aUtcMerchantsLinesAreUnchanged() throws Exception {
         long day0 = SettlementPayments.DAY0;

@@ -45,6 +45,12 @@ import java.util.List;
  * allowedLateness}:
  *
  * <ul>
+ *   <li><b>Windows</b> are cut in the merchant's time zone ({@link SettlementWindows}: daily ones
+ *       from local midnight to local midnight, 23 or 25 hours on DST days). Each window keeps in
+ *       state the zone it opened in ({@link SettlementTotals#timeZone}), so its end, close and id
+ *       never move when the configuration changes; a window with no zone (opened before zones) or
+ *       in UTC is cut by the UTC rule and keeps the payments within its bounds while it is in
+ *       state, even if the merchant's zone now says another window.
  *   <li><b>Revision 0</b> holds every payment of the window whose partition watermark was below
  *       {@code close}. It is emitted when the pipeline's watermark reaches {@code close}: the
  *       pipeline's watermark is the minimum over partitions, so by then every payment still to

@@ -22,6 +22,12 @@ final class Fixtures {
     /** The committed fixtures, one directory per version, each with {@code savepoint/} and {@code FIXTURE.md}. */
     static final Path DIRECTORY = Paths.get(System.getProperty("fixtures.dir", "fixtures")).toAbsolutePath();
     static final String RAW = "fixture.raw";
+    /**
+     * Merchants with a time zone (settlement input, not {@link FixtureInput}: version 1 stays as it
+     * is). A fixture taken since zones exist holds windows that recorded these zones; fixture
+     * 0.1.0 holds windows from before, which must keep the UTC rule after the restore.
+     */
+    static final String MERCHANT_TIME_ZONES = "m-1=Europe/Berlin,m-2=America/New_York";
     static final String RULES = "fixture.fraud-rules";
 
     private Fixtures() {}
@@ -39,6 +45,7 @@ final class Fixtures {
         s.put("job.parallelism", Integer.toString(parallelism));
         s.put("dedupe.ttl", "36500d");
         s.put("fraud.merchant-state-ttl", "36500d");
+        s.put("settlement.merchant-time-zones", MERCHANT_TIME_ZONES);
         return PaymentsConfig.from(s);
     }
 

@@ -33,6 +33,11 @@ import javax.tools.ToolProvider;
  *
  * <p>The two versions need the same class name, so each is compiled at test time into a class
  * loader of its own, as two releases of the job are two jars.
+ *
+ * <p>The job's own first added field, {@code SettlementTotals.timeZone} (0.2.0), is checked on the
+ * committed fixture 0.1.0's bytes by {@code FixtureRestoreITCase}: it restores as null, which the
+ * settlement stage reads as "cut by the UTC rule". The first test here is that case in small: a
+ * {@code String} added to a record of a {@code long}, an {@code int} and a {@code String}.
  */
 class StateSchemaEvolutionTest {
     private static final String NAME = "com.cardpay.payments.evolving.WindowTally";

@@ -36,6 +36,14 @@ public final class JsonRecord {
      * this reader knows: another version is another contract.
      */
     public static JsonRecord read(String topic, byte[] value, int schemaVersion) throws UnreadableRecordException {
+        return read(topic, value, schemaVersion, schemaVersion);
+    }
+
+    /**
+     * As {@link #read(String, byte[], int)}, for a contract whose later versions only added
+     * optional fields: any {@code schema_version} from {@code oldest} to {@code newest} is read.
+     */
+    public static JsonRecord read(String topic, byte[] value, int oldest, int newest) throws UnreadableRecordException {
         JsonNode root;
         try {
             root = value == null ? null : ContractJson.STRICT.readTree(value);
@@ -46,8 +54,10 @@ public final class JsonRecord {
             throw new UnreadableRecordException(topic + ": the value is not one JSON object");
         }
         JsonRecord record = new JsonRecord(topic, "", root);
-        if (record.integer("schema_version") != schemaVersion) {
-            throw record.problem("schema_version", "is not " + schemaVersion + ", the version this reader knows");
+        long version = record.integer("schema_version");
+        if (version < oldest || version > newest) {
+            throw record.problem("schema_version", oldest == newest ? "is not " + newest + ", the version this reader knows"
+                    : "is not one of " + oldest + " to " + newest + ", the versions this reader knows");
         }
         return record;
     }

@@ -84,7 +84,7 @@ class ContractReadersTest {
                         Arguments.of(c, "no value", null),
                         Arguments.of(c, "a duplicate field", (body + ",\"schema_version\":1}").getBytes(StandardCharsets.UTF_8)),
                         Arguments.of(c, "trailing content", (json + " {}").getBytes(StandardCharsets.UTF_8)),
-                        Arguments.of(c, "schema_version 2", edit(c.valid(), r -> r.put("schema_version", 2))),
+                        Arguments.of(c, "schema_version 99", edit(c.valid(), r -> r.put("schema_version", 99))),
                         Arguments.of(c, "no schema_version", edit(c.valid(), r -> r.remove("schema_version"))),
                         Arguments.of(c, "without " + c.required(), edit(c.valid(), r -> r.remove(c.required()))),
                         Arguments.of(c, c.required() + " null", edit(c.valid(), r -> r.putNull(c.required()))),
@@ -151,6 +151,18 @@ class ContractReadersTest {
         refused(SettlementReader::read, edit(adjusted, r -> ((ObjectNode) r.get("delta")).remove("net_minor")), "delta.net_minor");
         assertThat(SettlementReader.read(edit(first, r -> r.remove("late_payments"))).lateEventCount())
                 .as("late_payments is optional").isZero();
+        // version 2's time_zone and business_date: optional, together, and valid
+        refused(SettlementReader::read, edit(first, r -> r.remove("business_date")), "time_zone");
+        refused(SettlementReader::read, edit(first, r -> r.put("time_zone", "Mars/Olympus")), "time_zone");
+        refused(SettlementReader::read, edit(first, r -> r.put("business_date", "2026-02-30")), "business_date");
+        var beforeZones = SettlementReader.read(edit(first, r -> {
+            r.remove("time_zone");
+            r.remove("business_date");
+            r.put("schema_version", 1);
+        }));
+        assertThat(beforeZones.timeZone()).as("a version-1 record has no zone").isNull();
+        assertThat(beforeZones.businessDate()).isNull();
+        refused(SettlementReader::read, edit(first, r -> r.put("schema_version", 3)), "schema_version");
     }
 
     @Test

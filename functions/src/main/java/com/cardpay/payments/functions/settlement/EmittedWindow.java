@@ -11,7 +11,8 @@ package com.cardpay.payments.functions.settlement;
  * @param emitted the totals of the last emitted settlement ({@link SettlementTotals#EMPTY} if none)
  * @param emittedFeesMinor the fee of the last emitted settlement, as emitted; the next fee delta is
  *     taken against it, so the deltas add up to the last fee even if the fee plan changed between
- * @param current the totals with every batch published so far (overflowed once any revision was)
+ * @param current the totals with every batch published so far (overflowed once any revision was),
+ *     and the window's zone ({@link SettlementTotals#timeZone}: null for a window opened before zones)
  * @param lateEventCount every late payment in {@code current}
  */
 public record EmittedWindow(
@@ -26,9 +27,17 @@ public record EmittedWindow(
         return new EmittedWindow(-1, SettlementTotals.EMPTY, 0, totals, 0);
     }
 
-    /** A closed window that had no payment when it closed: its first batch of late payments is its revision 0. */
-    static EmittedWindow empty() {
-        return firstOf(SettlementTotals.EMPTY);
+    /**
+     * A closed window, cut in {@code zone}, that had no payment when it closed: its first batch of
+     * late payments is its revision 0.
+     */
+    static EmittedWindow empty(String zone) {
+        return firstOf(SettlementTotals.emptyIn(zone));
+    }
+
+    /** The zone the window was cut in; null for a window opened before zones (UTC rule). */
+    String windowZone() {
+        return current.timeZone();
     }
 
     /** This window with a batch of late payments added, about to be published. */

@@ -32,6 +32,12 @@ import org.apache.flink.util.Preconditions;
  * @param lateEventCount payments counted here that arrived after the window was first due
  *     (watermark past window end + allowed lateness)
  * @param delta the change from the previous revision; null for revision 0
+ * @param timeZone the IANA zone id the window was cut in ({@code UTC} for windows opened before
+ *     zones, which were cut at a fixed offset from UTC); null only when read from a record written
+ *     before zones (schema version 1)
+ * @param businessDate the merchant's local date of the window's start in {@code timeZone}, ISO
+ *     ({@code 2026-03-29}; text, so Flink serializes it without Kryo): for daily windows, the day
+ *     whose books the line closes; null exactly when {@code timeZone} is
  */
 public record Settlement(
         String settlementId,
@@ -47,9 +53,22 @@ public record Settlement(
         int feeBasisPoints,
         long fixedFeeMinor,
         long lateEventCount,
-        @Nullable SettlementDelta delta) {
+        @Nullable SettlementDelta delta,
+        @Nullable String timeZone,
+        @Nullable String businessDate) {
 
     public Settlement {
         Preconditions.checkNotNull(amounts, "settlement without amounts");
+        Preconditions.checkArgument((timeZone == null) == (businessDate == null),
+                "a settlement has both a time zone and a business date, or neither");
+    }
+
+    /** A settlement without zone and business date, as records of schema version 1 are. */
+    public Settlement(String settlementId, String merchantId, String currency, long windowStartMillis,
+            long windowEndMillis, int revision, boolean isAdjustment, SettlementAmounts amounts, long feesMinor,
+            long netMinor, int feeBasisPoints, long fixedFeeMinor, long lateEventCount,
+            @Nullable SettlementDelta delta) {
+        this(settlementId, merchantId, currency, windowStartMillis, windowEndMillis, revision, isAdjustment, amounts,
+                feesMinor, netMinor, feeBasisPoints, fixedFeeMinor, lateEventCount, delta, null, null);
     }
 }

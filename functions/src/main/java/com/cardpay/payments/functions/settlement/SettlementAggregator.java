@@ -45,6 +45,12 @@ import java.util.List;
  * allowedLateness}:
  *
  * <ul>
+ *   <li><b>Windows</b> are cut in the merchant's time zone ({@link SettlementWindows}: daily ones
+ *       from local midnight to local midnight, 23 or 25 hours on DST days). Each window keeps in
+ *       state the zone it opened in ({@link SettlementTotals#timeZone}), so its end, close and id
+ *       never move when the configuration changes; a window with no zone (opened before zones) or
+ *       in UTC is cut by the UTC rule and keeps the payments within its bounds while it is in
+ *       state, even if the merchant's zone now says another window.
  *   <li><b>Revision 0</b> holds every payment of the window whose partition watermark was below
  *       {@code close}. It is emitted when the pipeline's watermark reaches {@code close}: the
  *       pipeline's watermark is the minimum over partitions, so by then every payment still to
@@ -205,29 +211,56 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
                     + " in " + payment.currency() + " reached settlement key " + key
                     + "; settlement must be keyed by SettlementKey.of(merchantId, currency)");
         }
-        long start = windows.windowStartOf(payment.eventTimeMillis());
+        long time = payment.eventTimeMillis();
+        String zone = windows.zoneOf(payment.merchantId());
+        long start = windows.windowStartOf(time, zone);
+        SettlementTotals open = openWindows.get(start);
+        EmittedWindow emitted = open == null ? closedWindows.get(start) : null;
+        // A window already in state keeps the zone it was opened in, whatever the configuration says now.
+        if (open != null || emitted != null) {
+            zone = open != null ? open.timeZone() : emitted.windowZone();
+        } else {
+            // A window cut by the UTC rule (opened before zones: no zone in state; or while the
+            // merchant was in UTC) keeps the payments of its own bounds until it is forgotten, so
+            // its lines keep their ids and totals; the merchant's new zone cuts the windows after it.
+            long legacyStart = windows.windowStartOf(time, null);
+            if (legacyStart != start) {
+                SettlementTotals legacyOpen = openWindows.get(legacyStart);
+                EmittedWindow legacyEmitted = legacyOpen == null ? closedWindows.get(legacyStart) : null;
+                if ((legacyOpen != null && SettlementWindows.isUtcRule(legacyOpen.timeZone()))
+                        || (legacyEmitted != null && SettlementWindows.isUtcRule(legacyEmitted.windowZone()))) {
+                    start = legacyStart;
+                    zone = legacyOpen != null ? legacyOpen.timeZone() : legacyEmitted.windowZone();
+                    open = legacyOpen;
+                    emitted = legacyEmitted;
+                }
+            }
+        }
         long watermark = watermark(ctx.timerService());
         long partitionWatermark = payment.source() == null
                 ? SourcePosition.NOT_STAMPED : payment.source().partitionWatermarkMillis();
-        boolean closed = watermark >= closeTime(start) || closedWindows.contains(start);
+        long close = closeTime(start, zone);
+        boolean closed = watermark >= close || emitted != null;
 
-        if (partitionWatermark < closeTime(start) && !closed) {
-            openIfNew(start, ctx);
-            openWindows.put(start, openWindows.get(start).add(scored));
+        if (partitionWatermark < close && !closed) {
+            if (open == null) {
+                open = openNew(start, zone, ctx);
+            }
+            openWindows.put(start, open.add(scored));
             return;
         }
-        if (partitionWatermark >= expiryTime(start)) {
+        if (partitionWatermark >= expiryTime(start, zone)) {
             beyondHorizonPayment(scored, ctx);
             return;
         }
         // On time by its partition's watermark, yet the window has closed, or its batch has been
         // published: its partition was behind the others (idle, then back). It goes into the next
         // batch still open, or, past the horizon, to the DLQ; either way its revision is not replayable.
-        boolean behind = partitionWatermark < closeTime(start);
-        long batchEnd = batchEnd(start, Math.max(partitionWatermark, closeTime(start)));
+        boolean behind = partitionWatermark < close;
+        long batchEnd = batchEnd(start, zone, Math.max(partitionWatermark, close));
         if (batchEnd <= watermark) {
             behind = true;
-            batchEnd = batchEnd(start, watermark);
+            batchEnd = batchEnd(start, zone, watermark);
         }
         if (behind) {
             behindWatermark.inc();
@@ -238,11 +271,13 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
         }
         lateEvents.inc();
         if (!closed) {
-            openIfNew(start, ctx);
-        } else if (!closedWindows.contains(start)) {
+            if (open == null) {
+                openNew(start, zone, ctx);
+            }
+        } else if (emitted == null) {
             // closed without a payment: nothing was emitted and no cleanup timer runs yet
-            closedWindows.put(start, EmittedWindow.empty());
-            ctx.timerService().registerEventTimeTimer(expiryTime(start));
+            closedWindows.put(start, EmittedWindow.empty(zone));
+            ctx.timerService().registerEventTimeTimer(expiryTime(start, zone));
         }
         Tuple2<Long, Long> batchKey = Tuple2.of(start, batchEnd);
         LateBatch batch = lateBatches.get(batchKey);
@@ -255,12 +290,12 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
         ctx.output(BEYOND_HORIZON, scored);
     }
 
-    /** Opens the window starting at {@code start} if it is not open yet. */
-    private void openIfNew(long start, Context ctx) throws Exception {
-        if (!openWindows.contains(start)) {
-            openWindows.put(start, SettlementTotals.EMPTY);
-            ctx.timerService().registerEventTimeTimer(closeTime(start));
-        }
+    /** Opens the window starting at {@code start}, cut in {@code zone}, which is not in state yet. */
+    private SettlementTotals openNew(long start, String zone, Context ctx) throws Exception {
+        SettlementTotals empty = SettlementTotals.emptyIn(zone);
+        openWindows.put(start, empty);
+        ctx.timerService().registerEventTimeTimer(closeTime(start, zone));
+        return empty;
     }
 
     @Override
@@ -268,17 +303,18 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
         String key = ctx.getCurrentKey();
         watermarkFloor = Math.max(watermarkFloor, timestamp);
         for (long start : sorted(openWindows.keys())) {
-            if (closeTime(start) > timestamp) {
+            SettlementTotals totals = openWindows.get(start);
+            String zone = totals.timeZone();
+            if (closeTime(start, zone) > timestamp) {
                 continue;
             }
-            SettlementTotals totals = openWindows.get(start);
             openWindows.remove(start);
             // no payment on time (only late ones, batched): its first batch will be revision 0
-            EmittedWindow closed = totals.equals(SettlementTotals.EMPTY)
-                    ? EmittedWindow.empty() : publish(key, start, EmittedWindow.firstOf(totals), ctx, out);
-            if (expiryTime(start) > timestamp) {
+            EmittedWindow closed = totals.isEmpty()
+                    ? EmittedWindow.empty(zone) : publish(key, start, EmittedWindow.firstOf(totals), ctx, out);
+            if (expiryTime(start, zone) > timestamp) {
                 closedWindows.put(start, closed);
-                ctx.timerService().registerEventTimeTimer(expiryTime(start));
+                ctx.timerService().registerEventTimeTimer(expiryTime(start, zone));
             }
         }
         for (Tuple2<Long, Long> batchKey : dueBatches(timestamp)) {
@@ -290,7 +326,7 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
             lateBatches.remove(batchKey);
         }
         for (long start : sorted(closedWindows.keys())) {
-            if (expiryTime(start) <= timestamp) {
+            if (expiryTime(start, closedWindows.get(start).windowZone()) <= timestamp) {
                 closedWindows.remove(start);
             }
         }
@@ -310,15 +346,16 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
 
     /**
      * The end of the adjustment batch that takes a late payment of the window starting at {@code
-     * start} read at partition watermark {@code partitionWatermark} (at least the window's close):
-     * stretches of {@code adjustmentBatch} from the close, the last one cut at the horizon.
+     * start} (cut in {@code zone}) read at partition watermark {@code partitionWatermark} (at least
+     * the window's close): stretches of {@code adjustmentBatch} from the close, the last one cut at
+     * the horizon.
      */
-    private long batchEnd(long start, long partitionWatermark) {
-        long close = closeTime(start);
+    private long batchEnd(long start, String zone, long partitionWatermark) {
+        long close = closeTime(start, zone);
         long stretches = Math.floorDiv(partitionWatermark - close, adjustmentBatchMillis) + 1;
         long end = stretches > (Long.MAX_VALUE - close) / adjustmentBatchMillis
                 ? Long.MAX_VALUE : close + stretches * adjustmentBatchMillis;
-        return Math.min(end, expiryTime(start));
+        return Math.min(end, expiryTime(start, zone));
     }
 
     /** Emits the next revision of the window's current totals, or reports it overflowed. */
@@ -326,8 +363,11 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
             Collector<Settlement> out) {
         String merchant = SettlementKey.merchantOf(key);
         String currency = SettlementKey.currencyOf(key);
-        long end = windows.windowEndOf(start);
+        String zone = window.windowZone();
+        long end = windows.windowEndOf(start, zone);
         String id = SettlementId.of(merchant, currency, start, end);
+        // A window opened before zones was cut by the UTC rule: it says so, UTC, with the UTC date.
+        String zoneShown = zone == null ? SettlementWindows.LEGACY_ZONE : zone;
         int revision = window.revision() + 1;
         SettlementTotals totals = window.current();
         if (!totals.overflowed()) {
@@ -339,7 +379,7 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
                         ? null : SettlementDelta.between(window.emitted(), window.emittedFeesMinor(), totals, fee);
                 out.collect(new Settlement(id, merchant, currency, start, end, revision, revision > 0,
                         totals.amounts(), fee, net, plan.basisPoints(), plan.fixedFeeMinor(), window.lateEventCount(),
-                        delta));
+                        delta, zoneShown, windows.businessDateOf(start, zone).toString()));
                 settlementsEmitted.inc();
                 if (revision > 0) {
                     adjustments.inc();
@@ -356,14 +396,14 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
         return window.overflowedAt(revision);
     }
 
-    /** When revision 0 of the window starting at {@code start} is due. */
-    private long closeTime(long start) {
-        return saturatedAdd(windows.windowEndOf(start) - 1, allowedLatenessMillis);
+    /** When revision 0 of the window starting at {@code start}, cut in {@code zone}, is due. */
+    private long closeTime(long start, String zone) {
+        return saturatedAdd(windows.windowEndOf(start, zone) - 1, allowedLatenessMillis);
     }
 
     /** When the window starting at {@code start} stops taking adjustments and is forgotten. */
-    private long expiryTime(long start) {
-        return saturatedAdd(closeTime(start), adjustmentHorizonMillis);
+    private long expiryTime(long start, String zone) {
+        return saturatedAdd(closeTime(start, zone), adjustmentHorizonMillis);
     }
 
     private static long saturatedAdd(long a, long b) {

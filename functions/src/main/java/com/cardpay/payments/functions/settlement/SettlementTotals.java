@@ -5,6 +5,8 @@ import com.cardpay.payments.functions.model.TokenizedPayment;
 
 import org.apache.flink.util.Preconditions;
 
+import javax.annotation.Nullable;
+
 /**
  * The running sums of one settlement window of one merchant and currency, in minor units: the
  * state the settlement stage keeps per window. A record (of a record), so Flink serializes it as a
@@ -24,15 +26,37 @@ import org.apache.flink.util.Preconditions;
  * @param amounts never null. Checked, so that restoring state of the layout from before they were
  *     nested here (Flink's POJO evolution would drop the eight old fields and leave this null) fails
  *     the restore, rather than the first timer afterwards
+ * @param timeZone on a window's totals (open, or {@link EmittedWindow#current}): the zone id the
+ *     window was cut in when it opened ({@link SettlementWindows}), kept with it so that a changed
+ *     configuration never moves the end of a window already open. <b>Null</b> on windows opened
+ *     before zones existed: added in 0.2.0, so state restored from an older savepoint (fixture
+ *     0.1.0) has its POJO default, null, which means "cut by the UTC-offset rule", exactly the
+ *     bounds those windows were opened with. Null on a {@link LateBatch}'s totals (the window's
+ *     zone is on the window).
  */
-public record SettlementTotals(SettlementAmounts amounts, boolean overflowed) {
+public record SettlementTotals(SettlementAmounts amounts, boolean overflowed, @Nullable String timeZone) {
 
-    /** Nothing yet. */
-    public static final SettlementTotals EMPTY = new SettlementTotals(SettlementAmounts.ZERO, false);
+    /** Nothing yet, no zone. */
+    public static final SettlementTotals EMPTY = new SettlementTotals(SettlementAmounts.ZERO, false, null);
 
     public SettlementTotals {
         Preconditions.checkNotNull(amounts,
                 "settlement totals without amounts: state written before they were nested cannot be restored");
+    }
+
+    /** Totals of no window in particular (a late batch's), or of a window opened before zones. */
+    public SettlementTotals(SettlementAmounts amounts, boolean overflowed) {
+        this(amounts, overflowed, null);
+    }
+
+    /** Nothing yet, in a window cut in {@code zone}. */
+    public static SettlementTotals emptyIn(@Nullable String zone) {
+        return new SettlementTotals(SettlementAmounts.ZERO, false, zone);
+    }
+
+    /** No payment counted and not overflowed, whatever the zone. */
+    public boolean isEmpty() {
+        return !overflowed && amounts.equals(SettlementAmounts.ZERO);
     }
 
     /**
@@ -47,19 +71,22 @@ public record SettlementTotals(SettlementAmounts amounts, boolean overflowed) {
             return this;
         }
         try {
-            return new SettlementTotals(amounts.plus(scored), false);
+            return new SettlementTotals(amounts.plus(scored), false, timeZone);
         } catch (ArithmeticException e) {
             return markOverflowed();
         }
     }
 
-    /** These totals and {@code more} together; marked overflowed if either was or a sum would not fit. */
+    /**
+     * These totals and {@code more} together, in this window's zone; marked overflowed if either
+     * was or a sum would not fit.
+     */
     public SettlementTotals plus(SettlementTotals more) {
         if (overflowed || more.overflowed) {
             return markOverflowed();
         }
         try {
-            return new SettlementTotals(amounts.plus(more.amounts), false);
+            return new SettlementTotals(amounts.plus(more.amounts), false, timeZone);
         } catch (ArithmeticException e) {
             return markOverflowed();
         }
@@ -67,7 +94,7 @@ public record SettlementTotals(SettlementAmounts amounts, boolean overflowed) {
 
     /** These totals, flagged as not emittable. */
     public SettlementTotals markOverflowed() {
-        return overflowed ? this : new SettlementTotals(amounts, true);
+        return overflowed ? this : new SettlementTotals(amounts, true, timeZone);
     }
 
     /**

@@ -38,7 +38,7 @@ class SettlementEmissionTest {
             h.watermark(CLOSE0);
             assertThat(h.settlements()).containsExactly(new Settlement(SettlementId.of("m-1", "EUR", DAY0, DAY0 + DAY),
                     "m-1", "EUR", DAY0, DAY0 + DAY, 0, false, new SettlementAmounts(2, 30_000, 1, 3_000, 1, 1_000, 0, 0),
-                    870 + 2 * 30, 30_000 - 3_000 - 1_000 - 930, 290, 30, 0, null));
+                    870 + 2 * 30, 30_000 - 3_000 - 1_000 - 930, 290, 30, 0, null, "UTC", "2026-11-24"));
             assertThat(h.counter("payments_settlement_lines_emitted")).isEqualTo(1);
             assertThat(h.counter("payments_settlement_adjustments")).isZero();
             assertThat(h.counter("payments_settlement_late_payments")).isZero();

@@ -69,8 +69,12 @@ final class SettlementHarness implements AutoCloseable {
 
     /** A harness with the defaults, restored from a snapshot, then opened. */
     static SettlementHarness restore(OperatorSubtaskState snapshot) throws Exception {
-        SettlementHarness h = new SettlementHarness(new SettlementAggregator(
-                new SettlementWindows(SettlementPayments.DAY, 0), FEES, LATENESS, HORIZON, BATCH));
+        return restore(snapshot, new SettlementWindows(SettlementPayments.DAY, 0));
+    }
+
+    /** A harness with these windows (and zones), restored from a snapshot, then opened. */
+    static SettlementHarness restore(OperatorSubtaskState snapshot, SettlementWindows windows) throws Exception {
+        SettlementHarness h = new SettlementHarness(new SettlementAggregator(windows, FEES, LATENESS, HORIZON, BATCH));
         h.harness.initializeState(snapshot);
         h.harness.open();
         return h;

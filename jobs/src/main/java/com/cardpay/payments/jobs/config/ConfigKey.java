@@ -126,7 +126,11 @@ public enum ConfigKey {
     FRAUD_DECLINE_SCORE("fraud.decline-score", "700", "A score at or above this is DECLINE."),
     // Daily windows closing at 00:00 UTC are the usual settlement cycle; the local run uses 1m.
     SETTLEMENT_WINDOW("settlement.window", "24h", "Length of the event-time settlement window (tumbling)."),
-    SETTLEMENT_WINDOW_OFFSET("settlement.window-offset", "0s", "Where windows start, after 00:00 UTC: 0s cuts at midnight UTC, 2h at 02:00 UTC. Below settlement.window."),
+    SETTLEMENT_WINDOW_OFFSET("settlement.window-offset", "0s", "Where windows start, after local midnight in the merchant's zone (24h windows; shorter ones: after 00:00 UTC): 0s cuts at midnight, 2h at 02:00. Below settlement.window; non-zero with 24h windows only if every zone has a fixed offset."),
+    // A merchant closes its books at its own local midnight: daily windows follow the zone's rules
+    // (23- and 25-hour days at DST changes), never a fixed offset.
+    SETTLEMENT_DEFAULT_TIME_ZONE("settlement.default-time-zone", "UTC", "IANA time zone of merchants not listed below: 24h windows run from local midnight to local midnight (23 or 25 hours on DST days)."),
+    SETTLEMENT_MERCHANT_TIME_ZONES("settlement.merchant-time-zones", "", "Per-merchant IANA time zones, comma-separated: m-1=Europe/Berlin,m-2=America/New_York."),
     // Waiting longer puts more late payments into the first emission (fewer adjustments) but
     // delays every settlement by that much.
     SETTLEMENT_ALLOWED_LATENESS("settlement.allowed-lateness", "15m", "How long after its end (in event time) a window waits for late payments before its first emission (revision 0)."),

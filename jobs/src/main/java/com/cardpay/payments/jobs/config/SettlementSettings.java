@@ -4,20 +4,24 @@ import static com.cardpay.payments.jobs.config.ConfigKey.SETTLEMENT_ADJUSTMENT_B
 import static com.cardpay.payments.jobs.config.ConfigKey.SETTLEMENT_ADJUSTMENT_HORIZON;
 import static com.cardpay.payments.jobs.config.ConfigKey.SETTLEMENT_ALLOWED_LATENESS;
 import static com.cardpay.payments.jobs.config.ConfigKey.SETTLEMENT_DEFAULT_FEE_PLAN;
+import static com.cardpay.payments.jobs.config.ConfigKey.SETTLEMENT_DEFAULT_TIME_ZONE;
 import static com.cardpay.payments.jobs.config.ConfigKey.SETTLEMENT_MERCHANT_FEE_PLANS;
+import static com.cardpay.payments.jobs.config.ConfigKey.SETTLEMENT_MERCHANT_TIME_ZONES;
 import static com.cardpay.payments.jobs.config.ConfigKey.SETTLEMENT_WINDOW;
 import static com.cardpay.payments.jobs.config.ConfigKey.SETTLEMENT_WINDOW_OFFSET;
 
 import com.cardpay.payments.functions.settlement.FeePlan;
 import com.cardpay.payments.functions.settlement.FeeSchedule;
+import com.cardpay.payments.functions.settlement.MerchantTimeZones;
 import com.cardpay.payments.functions.settlement.SettlementWindows;
 
 import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * The settlement stage's settings: its event-time windows, how long it waits for and then still
- * takes late payments, and the merchants' fee plans. The reconciliation tool reads the same ones.
+ * The settlement stage's settings: its event-time windows and the merchants' time zones they are
+ * cut in, how long it waits for and then still takes late payments, and the merchants' fee plans.
+ * The reconciliation tool reads the same ones.
  */
 public record SettlementSettings(
         Duration window,
@@ -25,10 +29,17 @@ public record SettlementSettings(
         Duration allowedLateness,
         Duration adjustmentHorizon,
         Duration adjustmentBatch,
-        FeeSchedule fees) implements Serializable {
+        FeeSchedule fees,
+        MerchantTimeZones timeZones) implements Serializable {
+
+    /** Every merchant in UTC, as before zones existed. */
+    public SettlementSettings(Duration window, Duration windowOffset, Duration allowedLateness,
+            Duration adjustmentHorizon, Duration adjustmentBatch, FeeSchedule fees) {
+        this(window, windowOffset, allowedLateness, adjustmentHorizon, adjustmentBatch, fees, MerchantTimeZones.utc());
+    }
 
     public SettlementWindows windows() {
-        return new SettlementWindows(window.toMillis(), windowOffset.toMillis());
+        return new SettlementWindows(window.toMillis(), windowOffset.toMillis(), timeZones);
     }
 
     static SettlementSettings from(ConfigValues v) {
@@ -55,7 +66,34 @@ public record SettlementSettings(
         } catch (IllegalArgumentException e) {
             v.problem(SETTLEMENT_DEFAULT_FEE_PLAN, e.getMessage());
         }
+        MerchantTimeZones zones = timeZones(v, window, offset);
         return new SettlementSettings(window, offset, v.nonNegativeDuration(SETTLEMENT_ALLOWED_LATENESS),
-                v.duration(SETTLEMENT_ADJUSTMENT_HORIZON), v.duration(SETTLEMENT_ADJUSTMENT_BATCH), fees);
+                v.duration(SETTLEMENT_ADJUSTMENT_HORIZON), v.duration(SETTLEMENT_ADJUSTMENT_BATCH), fees, zones);
+    }
+
+    /**
+     * The merchants' zones, each bad one a problem of its key; and a window length or offset that
+     * the zones cannot cut ({@link SettlementWindows#problemWith}) a problem of the key that
+     * would have to change: the offset for a daily window, else the window.
+     */
+    private static MerchantTimeZones timeZones(ConfigValues v, Duration window, Duration offset) {
+        String merchantZones = v.optionalString(SETTLEMENT_MERCHANT_TIME_ZONES);
+        MerchantTimeZones zones;
+        try {
+            zones = MerchantTimeZones.parse(v.string(SETTLEMENT_DEFAULT_TIME_ZONE), merchantZones == null ? "" : merchantZones);
+        } catch (MerchantTimeZones.DefaultZoneException e) {
+            v.problem(SETTLEMENT_DEFAULT_TIME_ZONE, e.getMessage());
+            return MerchantTimeZones.utc();
+        } catch (IllegalArgumentException e) {
+            v.problem(SETTLEMENT_MERCHANT_TIME_ZONES, e.getMessage());
+            return MerchantTimeZones.utc();
+        }
+        String problem = SettlementWindows.problemWith(window.toMillis(), offset.toMillis(), zones);
+        if (problem != null) {
+            v.problem(window.equals(Duration.ofDays(1)) ? SETTLEMENT_WINDOW_OFFSET : SETTLEMENT_WINDOW,
+                    problem + " (zones: settlement.default-time-zone, settlement.merchant-time-zones)");
+            return MerchantTimeZones.utc();
+        }
+        return zones;
     }
 }

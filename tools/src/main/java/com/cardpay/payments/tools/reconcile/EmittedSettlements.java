@@ -17,7 +17,8 @@ import java.util.TreeMap;
  */
 final class EmittedSettlements {
     /** One revision of a line, as read. */
-    record Revision(int revision, String settlementId, LineAmounts totals, LineAmounts delta, String where) {}
+    record Revision(int revision, String settlementId, LineAmounts totals, LineAmounts delta, String where,
+            String timeZone, String businessDate) {}
 
     private final Map<SettlementLineKey, List<Revision>> lines = new TreeMap<>();
     private final Map<String, SettlementLineKey> lineOfId = new HashMap<>();
@@ -42,7 +43,8 @@ final class EmittedSettlements {
             problems.add("ID_CONFLICT " + where + ": settlement_id " + id + " names both " + previous + " and " + line);
         }
         lines.computeIfAbsent(line, k -> new ArrayList<>())
-                .add(new Revision(s.revision(), id, LineAmounts.totalsOf(s), LineAmounts.deltaOf(s), where));
+                .add(new Revision(s.revision(), id, LineAmounts.totalsOf(s), LineAmounts.deltaOf(s), where,
+                        s.timeZone(), s.businessDate()));
         latestClose = Math.max(latestClose, s.windowEndMillis() + allowedLatenessMillis);
     }
 
@@ -84,6 +86,17 @@ final class EmittedSettlements {
                 out.put(line, running);
             }
         });
+        return out;
+    }
+
+    /**
+     * Every line with the zone its newest revision names (null on a version-1 record, written
+     * before zones: cut by the UTC rule).
+     */
+    Map<SettlementLineKey, Revision> newest() {
+        Map<SettlementLineKey, Revision> out = new TreeMap<>();
+        lines.forEach((line, revisions) -> out.put(line,
+                revisions.stream().max((a, b) -> Integer.compare(a.revision(), b.revision())).orElseThrow()));
         return out;
     }
 

@@ -13,8 +13,9 @@ import java.util.TreeMap;
 
 /**
  * Settlement lines recomputed from payments and their decisions alone, without any of the job's
- * operators: its own window arithmetic, its own totals and its own fee rounding (BigDecimal,
- * half-even), with only the fee plans' parameters in common. A line whose totals overflow a
+ * operators: its own window arithmetic ({@link MerchantDays}: the merchants' local days), its own
+ * totals and its own fee rounding (BigDecimal, half-even), with only the fee plans' parameters in
+ * common. A line whose totals overflow a
  * {@code long} is remembered as overflowed: the job must not have emitted it.
  */
 final class ExpectedSettlements {
@@ -27,26 +28,31 @@ final class ExpectedSettlements {
     private static final int DECLINED_COUNT = 6;
     private static final int DECLINED = 7;
 
-    private final long windowMillis;
-    private final long offsetMillis;
+    private final MerchantDays days;
     private final FeeSchedule fees;
+    private final Map<SettlementLineKey, MerchantDays.Window> windows = new TreeMap<>();
     private final Map<SettlementLineKey, long[]> totals = new TreeMap<>();
     private final Set<SettlementLineKey> overflowed = new HashSet<>();
 
-    ExpectedSettlements(long windowMillis, long offsetMillis, FeeSchedule fees) {
-        this.windowMillis = windowMillis;
-        this.offsetMillis = offsetMillis;
+    ExpectedSettlements(MerchantDays days, FeeSchedule fees) {
+        this.days = days;
         this.fees = fees;
     }
 
-    /** The line a payment at {@code eventTimeMillis} belongs to. */
+    /** The line a payment belongs to. */
     SettlementLineKey lineOf(PaymentFacts p) {
-        long start = p.eventTimeMillis() - Math.floorMod(p.eventTimeMillis() - offsetMillis, windowMillis);
-        return new SettlementLineKey(p.merchantId(), p.currency(), start, start + windowMillis);
+        return days.windowOf(p.merchantId(), p.currency(), p.eventTimeMillis()).line();
+    }
+
+    /** The zone and business date of an expected line; null for a line no payment belongs to. */
+    MerchantDays.Window windowOf(SettlementLineKey line) {
+        return windows.get(line);
     }
 
     void add(PaymentFacts p, boolean declined) {
-        SettlementLineKey line = lineOf(p);
+        MerchantDays.Window window = days.windowOf(p.merchantId(), p.currency(), p.eventTimeMillis());
+        SettlementLineKey line = window.line();
+        windows.putIfAbsent(line, window);
         long[] t = totals.computeIfAbsent(line, k -> new long[8]);
         int count;
         int amount;

@@ -141,8 +141,15 @@ final class Reconciliation {
     Result reconcile(Long closedBefore) {
         long cutoff = closedBefore != null ? closedBefore : emitted.latestClose();
         long lateness = settings.allowedLateness().toMillis();
-        ExpectedSettlements expected = new ExpectedSettlements(settings.window().toMillis(),
-                settings.windowOffset().toMillis(), settings.fees());
+        MerchantDays days = new MerchantDays(settings.window().toMillis(), settings.windowOffset().toMillis(),
+                settings.timeZones());
+        Map<SettlementLineKey, EmittedSettlements.Revision> newest = emitted.newest();
+        newest.forEach((line, r) -> {
+            if (r.timeZone() == null || r.timeZone().equals("UTC")) {
+                days.utcRuleLine(line);
+            }
+        });
+        ExpectedSettlements expected = new ExpectedSettlements(days, settings.fees());
         List<String> notes = new ArrayList<>();
         int settled = 0;
         int declined = 0;
@@ -198,7 +205,14 @@ final class Reconciliation {
             } else if (w != null && g == null && emitted.revisionsOf(line) == 0) {
                 mismatches.add("MISSING " + line + ": expected " + w + ", nothing emitted");
             } else if (w != null && g != null) {
-                List<String> d = w.differences(g);
+                List<String> d = new ArrayList<>(w.differences(g));
+                MerchantDays.Window zoned = expected.windowOf(line);
+                EmittedSettlements.Revision r = newest.get(line);
+                if (r.timeZone() != null && (!r.timeZone().equals(zoned.zone())
+                        || !r.businessDate().equals(zoned.businessDate()))) {
+                    d.add("time_zone/business_date expected " + zoned.zone() + " " + zoned.businessDate() + ", got "
+                            + r.timeZone() + " " + r.businessDate());
+                }
                 if (!d.isEmpty()) {
                     mismatches.add("MISMATCH " + line + " (revision " + (emitted.revisionsOf(line) - 1) + "): "
                             + String.join("; ", d));

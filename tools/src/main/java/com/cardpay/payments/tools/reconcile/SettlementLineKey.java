@@ -12,7 +12,11 @@ record SettlementLineKey(String merchantId, String currency, long windowStartMil
         if (c == 0) {
             c = currency.compareTo(o.currency);
         }
-        return c != 0 ? c : Long.compare(windowStartMillis, o.windowStartMillis);
+        if (c == 0) {
+            c = Long.compare(windowStartMillis, o.windowStartMillis);
+        }
+        // the end too: a line of 24 hours is not the 23-hour line that starts with it (equal to equals)
+        return c != 0 ? c : Long.compare(windowEndMillis, o.windowEndMillis);
     }
 
     @Override

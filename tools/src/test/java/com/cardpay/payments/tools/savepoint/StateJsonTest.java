@@ -33,10 +33,13 @@ class StateJsonTest {
         assertThat(line.toString()).isEqualTo("{\"key\":\"m-1\",\"state\":\"seen-payment-ids\",\"entry\":\"pay-1\","
                 + "\"value\":{\"userValue\":42,\"lastAccessTimestamp\":\"2026-11-24T10:00:00.123Z\"}}");
 
-        SettlementTotals totals = new SettlementTotals(new SettlementAmounts(3, 1200, 1, 100, 0, 0, 2, 5000), false);
+        SettlementTotals totals = new SettlementTotals(new SettlementAmounts(3, 1200, 1, 100, 0, 0, 2, 5000), false,
+                "Europe/Berlin");
         assertThat(StateJson.of(totals)).isEqualTo("{\"amounts\":{\"purchaseCount\":3,\"grossMinor\":1200,\"refundCount\":1,"
                 + "\"refundMinor\":100,\"chargebackCount\":0,\"chargebackMinor\":0,\"declinedCount\":2,\"declinedMinor\":5000},"
-                + "\"overflowed\":false}");
+                + "\"overflowed\":false,\"timeZone\":\"Europe/Berlin\"}");
+        // a window opened before zones: the field's default, as FixtureRestoreITCase reads it from fixture 0.1.0
+        assertThat(StateJson.of(new SettlementTotals(SettlementAmounts.ZERO, false))).endsWith(",\"timeZone\":null}");
         assertThat(StateJson.of(Map.of(1L, "a"))).isEqualTo("[{\"k\":1,\"v\":\"a\"}]");
         assertThat(StateJson.of(new long[] {1, -2, 3})).isEqualTo("[1e0,-2e0,3e0]");
         assertThat(JSON.readTree(StateJson.of(new long[] {1, -2, 3})).get(1).asLong()).isEqualTo(-2);

@@ -13,9 +13,14 @@ import java.time.Instant;
  * Writes {@code payments.settlements} records, field by field, in the order and names of
  * {@code payments.settlements.schema.json}: each revision carries the cumulative totals, and an
  * adjustment also its {@code delta}.
+ *
+ * <p>Version 2 added the optional {@code time_zone} and {@code business_date} beside the window's
+ * bounds; nothing else changed, so a version-1 consumer that ignores unknown fields reads it as before.
  */
 public final class SettlementJson {
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
+    /** The oldest version {@link SettlementReader} still reads: lines emitted before the zones. */
+    public static final int OLDEST_READABLE_VERSION = 1;
 
     private SettlementJson() {}
 
@@ -27,6 +32,10 @@ public final class SettlementJson {
             g.writeStringField("currency", s.currency());
             g.writeStringField("window_start", Instant.ofEpochMilli(s.windowStartMillis()).toString());
             g.writeStringField("window_end", Instant.ofEpochMilli(s.windowEndMillis()).toString());
+            if (s.timeZone() != null) {
+                g.writeStringField("time_zone", s.timeZone());
+                g.writeStringField("business_date", s.businessDate());
+            }
             g.writeNumberField("revision", s.revision());
             g.writeBooleanField("is_adjustment", s.isAdjustment());
             amounts(g, s.amounts(), s.feesMinor(), s.netMinor());

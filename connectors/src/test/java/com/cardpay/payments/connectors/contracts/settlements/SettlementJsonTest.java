@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 class SettlementJsonTest {
     private static final long START = 1_795_478_400_000L; // 2026-11-24T00:00:00Z
     private static final long END = START + 86_400_000L;
-    private static final String HEAD = "{\"schema_version\":1,\"settlement_id\":\"stl_0123456789abcdefABCDEF\","
+    private static final String HEAD = "{\"schema_version\":2,\"settlement_id\":\"stl_0123456789abcdefABCDEF\","
             + "\"merchant_id\":\"m-1\",\"currency\":\"EUR\",\"window_start\":\"2026-11-24T00:00:00Z\","
             + "\"window_end\":\"2026-11-25T00:00:00Z\",";
 
@@ -32,6 +32,16 @@ class SettlementJsonTest {
                 + "\"chargeback_count\":0,\"chargeback_minor\":0,\"declined_count\":1,\"declined_minor\":70000,"
                 + "\"fees_minor\":390,\"net_minor\":9610,"
                 + "\"fee_plan\":{\"basis_points\":290,\"fixed_fee_minor\":50},\"late_payments\":0}");
+    }
+
+    @Test
+    void theZoneAndBusinessDateFollowTheWindow() {
+        Settlement zoned = new Settlement("stl_0123456789abcdefABCDEF", "m-1", "EUR", START, END, 0, false,
+                new SettlementAmounts(2, 10_000, 0, 0, 0, 0, 1, 70_000), 390, 9_610, 290, 50, 0, null,
+                "America/New_York", "2026-11-23");
+
+        assertThat(json(zoned)).startsWith(HEAD + "\"time_zone\":\"America/New_York\",\"business_date\":\"2026-11-23\","
+                + "\"revision\":0,");
     }
 
     @Test

@@ -33,7 +33,7 @@ final class SettlementHarness implements AutoCloseable {
     static final Duration HORIZON = Duration.ofDays(2);
     /** One millisecond: every step of the watermark publishes the late payments read before it. */
     static final Duration BATCH = Duration.ofMillis(1);
-    static final FeeSchedule FEES = FeeSchedule.parse("290bps+30", "m-flat=0bps+0,m-all=10000bps+1");
+    static final FeeSchedule FEES = FeeSchedule.parse("290bps+0.30EUR/0.30USD/0.30GBP/30JPY", "m-flat=0bps,m-all=10000bps+0.01EUR/0.01USD/0.01GBP/1JPY");
 
     final KeyedOneInputStreamOperatorTestHarness<String, ScoredPayment, Settlement> harness;
     private final MockEnvironment environment;

@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The independent recomputation and its comparison with emitted settlement lines. Output records
@@ -35,7 +36,8 @@ import java.util.Map;
  */
 class ReconciliationTest {
     private static final SettlementSettings SETTINGS = new SettlementSettings(Duration.ofMinutes(1), Duration.ZERO,
-            Duration.ofSeconds(10), Duration.ofDays(1), Duration.ofSeconds(1), FeeSchedule.parse("100bps+5", "m-2=0bps+0"));
+            Duration.ofSeconds(10), Duration.ofDays(1), Duration.ofSeconds(1), FeeSchedule.parse("100bps+0.05EUR/0.05USD/5JPY", "m-2=0bps"),
+            Set.of("EUR", "USD", "JPY"));
     private static final long W0 = Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
     private static final long W1 = W0 + 60_000;
 

@@ -8,6 +8,7 @@ import com.cardpay.payments.connectors.contracts.scored.ScoredTopic;
 import com.cardpay.payments.connectors.contracts.settlements.SettlementsTopic;
 import com.cardpay.payments.connectors.contracts.tokenized.TokenizedTopic;
 import com.cardpay.payments.connectors.contracts.vault.VaultTopic;
+import com.cardpay.payments.functions.fraud.CurrencyThresholds;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -114,8 +115,10 @@ public enum ConfigKey {
     FRAUD_MEDIUM_WINDOW("fraud.card-window.medium", "1h", "Medium velocity window (card.count_medium, card.amount_medium): 60 buckets."),
     FRAUD_LONG_WINDOW("fraud.card-window.long", "24h", "Long velocity window (card.count_long, card.amount_long): 24 buckets, at most 31d."),
     FRAUD_DISTINCT_WINDOW("fraud.card-distinct-window", "1h", "Window of card.distinct_merchants and card.distinct_countries."),
-    FRAUD_SMALL_AMOUNT("fraud.small-amount-minor", "500", "Card testing: a purchase at or below this (minor units) is small."),
-    FRAUD_LARGE_AMOUNT("fraud.large-amount-minor", "50000", "Card testing: a purchase at or above this (minor units) is large."),
+    FRAUD_CARD_TESTING_SMALL_AMOUNT("fraud.card-testing-small-amount", CurrencyThresholds.DEFAULT_CARD_TESTING_SMALL, "Card testing: a purchase at or below this, in its own currency, is small. One amount per currency, in major units with the currency's ISO decimals; a currency not listed has no thresholds, and its threshold features are off (metric and features_off on the scored record). The four threshold keys must list the same currencies."),
+    FRAUD_CARD_TESTING_LARGE_AMOUNT("fraud.card-testing-large-amount", CurrencyThresholds.DEFAULT_CARD_TESTING_LARGE, "Card testing: a purchase at or above this, in its own currency, is large; above the small amount of the currency."),
+    FRAUD_LARGE_PAYMENT_AMOUNT("fraud.large-payment-amount", CurrencyThresholds.DEFAULT_LARGE_PAYMENT, "payment.large_amount: a payment at or above this, in its own currency, is large."),
+    FRAUD_CARD_AMOUNT_LONG_LIMIT("fraud.card-amount-long-limit", CurrencyThresholds.DEFAULT_CARD_AMOUNT_LONG_LIMIT, "card.amount_long_over_limit: the card's amount over the long window, in the payment's currency, at or above this."),
     FRAUD_CARD_TESTING_COUNT("fraud.card-testing-small-count", "3", "Card testing: this many small purchases before a large one."),
     FRAUD_CARD_TESTING_WINDOW("fraud.card-testing-window", "10m", "Card testing: within this window."),
     FRAUD_BASELINE_HALF_LIFE("fraud.merchant-baseline-half-life", "200", "Merchant amount baseline: half-life of the weights, in payments."),

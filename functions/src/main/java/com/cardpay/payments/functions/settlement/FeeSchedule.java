@@ -98,7 +98,15 @@ public final class FeeSchedule implements Serializable {
      *     schedule that passed {@link #unpriced} for the settled currencies never throws it
      */
     public FeePlan planFor(String merchantId, String currency) {
-        return termsFor(merchantId).forCurrency(currency);
+        FeePlanTerms terms = termsFor(merchantId);
+        if (!terms.prices(currency)) {
+            // Only a window restored from before settlement.currencies existed can get here: fail
+            // loudly (the job restarts from its checkpoint, nothing lost) rather than guess a fee.
+            throw new IllegalArgumentException("the fee plan of merchant " + merchantId + " (" + terms + ") does not price "
+                    + currency + "; add " + currency + " to settlement.currencies and its fixed fee to "
+                    + "settlement.default-fee-plan / settlement.merchant-fee-plans");
+        }
+        return terms.forCurrency(currency);
     }
 
     /**

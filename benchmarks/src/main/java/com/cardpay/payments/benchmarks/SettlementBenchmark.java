@@ -51,7 +51,7 @@ public class SettlementBenchmark {
     private static final int PAYMENTS = 1024;
 
     private final SettlementWindows windows = SettlementWindows.dailyUtc();
-    private final FeeSchedule fees = FeeSchedule.parse("290bps+30", "m-1=150bps+0,m-2=200bps+25");
+    private final FeeSchedule fees = FeeSchedule.parse("290bps+0.30EUR/0.30USD/50JPY", "m-1=150bps,m-2=200bps+0.25EUR/0.25USD/40JPY");
     private final Map<Long, SettlementTotals> openWindows = new HashMap<>();
     private final ScoredPayment[] payments = new ScoredPayment[PAYMENTS];
     private final SettlementTotals[] totals = new SettlementTotals[PAYMENTS];
@@ -86,7 +86,7 @@ public class SettlementBenchmark {
     @Benchmark
     public long feeAndNet() {
         SettlementTotals t = totals[next++ & (PAYMENTS - 1)];
-        FeePlan plan = fees.planFor("m-7");
+        FeePlan plan = fees.planFor("m-7", "EUR");
         return t.netMinor(t.feesMinor(plan));
     }
 

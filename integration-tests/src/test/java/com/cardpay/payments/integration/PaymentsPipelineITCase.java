@@ -16,6 +16,7 @@ import com.cardpay.payments.jobs.config.PaymentsConfig;
 import com.cardpay.payments.local.SyntheticPayments;
 import com.cardpay.payments.local.SyntheticPayments.Generated;
 import com.cardpay.payments.local.SyntheticPayments.Kind;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.cardpay.payments.integration.testutils.CardDataScanner;
 import com.cardpay.payments.integration.testutils.KafkaBrokerExtension;
 import com.cardpay.payments.integration.testutils.KafkaTestSupport;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,6 +72,7 @@ class PaymentsPipelineITCase {
         for (int i = 0; i < RECORDS; i++) {
             input.add(generator.next());
         }
+        input.add(unsettledCurrency(generator));
         // An upstream producer's aborted transaction comes first: the source reads read_committed.
         SyntheticPayments abortedGenerator = new SyntheticPayments(99, 0, 0, Instant.parse("2026-11-24T09:00:00Z"));
         List<Generated> aborted = new ArrayList<>();
@@ -194,6 +197,21 @@ class PaymentsPipelineITCase {
         } catch (java.io.IOException e) {
             throw new AssertionError("output is not JSON: " + text(r.value()), e);
         }
+    }
+
+    /**
+     * A valid payment in SEK, which the default settlement.currencies does not settle: the one
+     * ingest code the generator does not make (it is about configuration, not the record).
+     */
+    private static Generated unsettledCurrency(SyntheticPayments generator) throws IOException {
+        Generated valid;
+        do {
+            valid = generator.next();
+        } while (valid.kind() != Kind.VALID);
+        ObjectNode p = (ObjectNode) JSON.readTree(valid.value());
+        p.put("payment_id", "pay-sek-" + p.get("payment_id").asText()).put("currency", "SEK");
+        return new Generated(p.get("payment_id").asText(), valid.key(), JSON.writeValueAsBytes(p), valid.traceparent(),
+                Kind.MALFORMED, RejectionCode.CURRENCY_NOT_SETTLED, valid.pan());
     }
 
     private static String field(ConsumerRecord<byte[], byte[]> r, String name) {

@@ -71,7 +71,7 @@ class SettlementITCase {
     void everySettlementLineReconcilesIncludingLateAdjustments() throws Exception {
         // Event time moves only with the test's own records (clock() below writes to every partition).
         Map<String, String> settings = TestJobs.withMinuteSettlement(TestJobs.settings("settle-it", KAFKA.bootstrapServers(), dir));
-        settings.put("settlement.merchant-fee-plans", "m-2=150bps+0,m-5=0bps+10");
+        settings.put("settlement.merchant-fee-plans", "m-2=150bps,m-5=0bps+0.10EUR/0.10USD/0.10GBP/0.10CHF/10JPY");
         PaymentsConfig config = PaymentsConfig.from(settings);
         KAFKA.broker().createTopics(TestJobs.topics(config), 2);
         publishRule(config, """
@@ -133,7 +133,7 @@ class SettlementITCase {
             assertThat(fromFile.output()).contains(produced.size() + " input records", "; 0 mismatches");
 
             Outcome otherFees = Reconcile.run(Reconcile.args(settings, "--closed-before", T0.plusSeconds(540).toString(),
-                    "--settlement.default-fee-plan", "291bps+30"));
+                    "--settlement.default-fee-plan", "291bps+0.30EUR/0.30USD/0.20GBP/0.30CHF/50JPY"));
             assertThat(otherFees.exitCode()).as("a changed fee plan must be caught").isEqualTo(1);
             assertThat(otherFees.output()).contains("MISMATCH m-0 ", "fees_minor expected");
         } finally {

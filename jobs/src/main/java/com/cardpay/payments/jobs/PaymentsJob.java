@@ -130,7 +130,7 @@ public final class PaymentsJob {
     private static Source<IngestOutcome, ?, ?> rawSource(PaymentsConfig config, KeyProviderFactory keys,
             Map<String, String> kafkaClientProperties) {
         return PaymentsKafka.rawPaymentsSource(config.bootstrapServers(), config.topics().raw(), config.consumerGroup(),
-                config.startingOffsets(), kafkaClientProperties, RawTopic.deserializer(keys, config.maxEventTimeAhead()),
+                config.startingOffsets(), kafkaClientProperties, RawTopic.deserializer(keys, config.maxEventTimeAhead(), config.settlement().currencies()),
                 config.bounded());
     }
 

@@ -33,6 +33,7 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.types.Either;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -71,6 +72,13 @@ final class ContractSamples {
     static DeadLetter deadLetterFor(RejectionCode code) throws Exception {
         if (code == RejectionCode.DUPLICATE_CONFLICT) {
             return duplicateConflict();
+        }
+        if (code == RejectionCode.CURRENCY_NOT_SETTLED) {
+            // a valid record: only a job that does not settle its currency refuses it
+            ObjectNode record = RawRecords.purchase().put("currency", "SEK");
+            return new PaymentIngestor(new RawPaymentReader(), new CardTokenizer(new LocalKeyProvider()),
+                    Payments.INGEST_CLOCK, Set.of("EUR")).ingest(RawRecords.bytes(record),
+                    RawRecords.key(record.get("merchant_id").textValue()), MessageHeaders.EMPTY, SOURCE).deadLetter();
         }
         Invalid record = invalidRecords().filter(r -> r.code() == code).findFirst()
                 .orElseThrow(() -> new AssertionError("RawRecords has no invalid record for " + code));

@@ -33,7 +33,13 @@ public enum Feature {
     PAYMENT_TYPE("payment.type", Type.STRING, v -> v.payment().type().name()),
     PAYMENT_CURRENCY("payment.currency", Type.STRING, v -> v.payment().currency()),
     PAYMENT_CARD_COUNTRY("payment.card_country", Type.STRING, v -> v.payment().cardCountry()),
-    PAYMENT_MERCHANT_COUNTRY("payment.merchant_country", Type.STRING, v -> v.payment().merchantCountry());
+    PAYMENT_MERCHANT_COUNTRY("payment.merchant_country", Type.STRING, v -> v.payment().merchantCountry()),
+    /** The amount is at or above its currency's large-payment threshold; false when the currency has none. */
+    PAYMENT_LARGE_AMOUNT("payment.large_amount", Type.BOOLEAN, v -> v.card().largePayment()),
+    /** The card's long-window amount in this currency is at or above the currency's limit; false when it has none. */
+    CARD_AMOUNT_LONG_OVER_LIMIT("card.amount_long_over_limit", Type.BOOLEAN, v -> v.card().amountLongOverLimit()),
+    /** Whether the payment's currency has fraud thresholds; without them the features that need them are off. */
+    PAYMENT_CURRENCY_HAS_THRESHOLDS("payment.currency_has_thresholds", Type.BOOLEAN, v -> v.card().thresholdsKnown());
 
     /** What a feature's values are, and so which comparisons a rule may make on it. */
     public enum Type { NUMBER, BOOLEAN, STRING }

@@ -18,6 +18,19 @@ final class FraudCodecs {
 
     static final Decision[] DECISIONS = Decision.values();
 
+    // The card's boolean features share one byte, the one that held card_testing alone (written as
+    // a boolean: 0 or 1). The bits added later are 0 in the old layout and mean "off, off,
+    // thresholds known" there, so the byte layout of a record without them is unchanged.
+    private static final int CARD_TESTING = 1;
+    private static final int LARGE_PAYMENT = 1 << 1;
+    private static final int AMOUNT_LONG_OVER_LIMIT = 1 << 2;
+    private static final int NO_THRESHOLDS = 1 << 3;
+
+    private static int flags(CardFeatures c) {
+        return (c.cardTesting() ? CARD_TESTING : 0) | (c.largePayment() ? LARGE_PAYMENT : 0)
+                | (c.amountLongOverLimit() ? AMOUNT_LONG_OVER_LIMIT : 0) | (c.thresholdsKnown() ? 0 : NO_THRESHOLDS);
+    }
+
     static final ValueCodec<CardFeatures> CARD = new ValueCodec<>() {
         @Override
         public void write(DataOutputView out, CardFeatures c) throws IOException {
@@ -29,14 +42,24 @@ final class FraudCodecs {
             out.writeLong(c.amountLong());
             out.writeInt(c.distinctMerchants());
             out.writeInt(c.distinctCountries());
-            out.writeBoolean(c.cardTesting());
+            out.writeByte(flags(c));
             out.writeLong(c.secondsSincePrevious());
         }
 
         @Override
         public CardFeatures read(DataInputView in) throws IOException {
-            return new CardFeatures(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
-                    in.readLong(), in.readInt(), in.readInt(), in.readBoolean(), in.readLong());
+            long countShort = in.readLong();
+            long countMedium = in.readLong();
+            long countLong = in.readLong();
+            long amountShort = in.readLong();
+            long amountMedium = in.readLong();
+            long amountLong = in.readLong();
+            int merchants = in.readInt();
+            int countries = in.readInt();
+            int flags = in.readUnsignedByte();
+            return new CardFeatures(countShort, countMedium, countLong, amountShort, amountMedium, amountLong, merchants,
+                    countries, (flags & CARD_TESTING) != 0, in.readLong(), (flags & LARGE_PAYMENT) != 0,
+                    (flags & AMOUNT_LONG_OVER_LIMIT) != 0, (flags & NO_THRESHOLDS) == 0);
         }
     };
 

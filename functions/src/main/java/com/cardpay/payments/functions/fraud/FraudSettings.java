@@ -10,8 +10,8 @@ import java.time.Duration;
  * @param mediumWindow length of the medium velocity window
  * @param longWindow length of the long velocity window
  * @param distinctWindow window of {@code card.distinct_merchants} and {@code card.distinct_countries}
- * @param smallAmountMinor a purchase at or below this counts as "small" for card testing
- * @param largeAmountMinor a purchase at or above this counts as "large" for card testing
+ * @param thresholds the amount thresholds per currency (card testing, large payment, the card's
+ *     long-window amount); a currency without them turns their features off
  * @param cardTestingSmallCount this many small purchases within {@code cardTestingWindow} before a
  *     large one make the card-testing pattern
  * @param merchantBaselineHalfLife half-life, in payments, of the merchant amount baseline's weights
@@ -26,8 +26,7 @@ public record FraudSettings(
         Duration mediumWindow,
         Duration longWindow,
         Duration distinctWindow,
-        long smallAmountMinor,
-        long largeAmountMinor,
+        CurrencyThresholds thresholds,
         int cardTestingSmallCount,
         Duration cardTestingWindow,
         int merchantBaselineHalfLife,
@@ -39,12 +38,12 @@ public record FraudSettings(
 
     public static FraudSettings defaults() {
         return new FraudSettings(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(1),
-                500, 50_000, 3, Duration.ofMinutes(10), 200, Duration.ofDays(7), 30, Duration.ofDays(90), 400, 700);
+                CurrencyThresholds.defaults(), 3, Duration.ofMinutes(10), 200, Duration.ofDays(7), 30, Duration.ofDays(90), 400, 700);
     }
 
     /** These settings with other velocity and distinct windows. */
     public FraudSettings withWindows(Duration shortLength, Duration mediumLength, Duration longLength, Duration distinctLength) {
-        return new FraudSettings(shortLength, mediumLength, longLength, distinctLength, smallAmountMinor, largeAmountMinor,
+        return new FraudSettings(shortLength, mediumLength, longLength, distinctLength, thresholds,
                 cardTestingSmallCount, cardTestingWindow, merchantBaselineHalfLife, merchantRatioHalfLife, merchantMinBaseline,
                 merchantStateTtl, reviewScore, declineScore);
     }

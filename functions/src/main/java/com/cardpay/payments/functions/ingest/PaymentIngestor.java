@@ -17,6 +17,7 @@ import com.cardpay.payments.functions.validation.PaymentValidator;
 import com.cardpay.payments.functions.validation.RejectionCode;
 
 import javax.annotation.Nullable;
+import java.util.Set;
 
 /**
  * The first step of the pipeline: validate one source record and tokenize it on the spot. This is
@@ -29,15 +30,29 @@ public final class PaymentIngestor {
     private final PaymentValidator validator;
     private final CardTokenizer tokenizer;
     private final ContentHash contentHash = new ContentHash();
+    @Nullable private final Set<String> settledCurrencies;
 
     /**
+     * An ingestor that takes a payment in any valid currency (tests and tools that do not settle).
+     *
      * @param reader the {@code payments.raw} contract's reader (in the job, the one in
      *     {@code connectors}' {@code contracts.raw})
      */
     public PaymentIngestor(PaymentReader reader, CardTokenizer tokenizer, EventTimeLimit eventTimeLimit) {
+        this(reader, tokenizer, eventTimeLimit, null);
+    }
+
+    /**
+     * @param settledCurrencies the currencies the job settles ({@code settlement.currencies}); a
+     *     valid payment in another is a {@link RejectionCode#CURRENCY_NOT_SETTLED} dead letter. Null
+     *     for any.
+     */
+    public PaymentIngestor(PaymentReader reader, CardTokenizer tokenizer, EventTimeLimit eventTimeLimit,
+            @Nullable Set<String> settledCurrencies) {
         this.reader = reader;
         this.tokenizer = tokenizer;
         this.validator = new PaymentValidator(eventTimeLimit);
+        this.settledCurrencies = settledCurrencies == null ? null : Set.copyOf(settledCurrencies);
     }
 
     /**
@@ -57,6 +72,13 @@ public final class PaymentIngestor {
         try {
             payment = validator.validate(reader.read(value), key, source.timestampMillis());
         } catch (InvalidPaymentException e) {
+            return IngestOutcome.rejected(deadLetter(e, value, key, headers, source));
+        }
+        if (settledCurrencies != null && !settledCurrencies.contains(payment.currency())) {
+            // Refused before the card is tokenized: nothing downstream could settle it with a known fee.
+            InvalidPaymentException e = new InvalidPaymentException(RejectionCode.CURRENCY_NOT_SETTLED, "currency",
+                    "currency " + payment.currency() + " is not one this job settles (settlement.currencies)")
+                    .withIds(payment.paymentId(), payment.merchantId());
             return IngestOutcome.rejected(deadLetter(e, value, key, headers, source));
         }
         CardTokenizer.Token token = tokenizer.tokenize(payment.pan());

@@ -3,13 +3,14 @@ package com.cardpay.payments.functions.settlement;
 import org.apache.flink.util.Preconditions;
 
 import java.io.Serializable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * What a merchant pays us for a settlement window: a percentage of the gross purchase amount plus a
- * fixed fee per purchase. Applied once per window to the window's totals, never per payment, so the
- * rounding happens once and a merchant's fee does not depend on how its payments were split.
+ * What a merchant pays us for one settlement line (one window in one currency): a percentage of the
+ * gross purchase amount plus a fixed fee per purchase, in that line's currency. It is the merchant's
+ * {@link FeePlanTerms} for the line's currency, where the fixed fee is named in that currency; it
+ * is what the settlement record reports as {@code fee_plan}. Applied once per window to the
+ * window's totals, never per payment, so the rounding happens once and a merchant's fee does not
+ * depend on how its payments were split.
  *
  * @param basisPoints the percentage in hundredths of a percent, 0 to 10 000 (290 is 2.90 %)
  * @param fixedFeeMinor fee per purchase in the minor units of the line's currency, at least 0
@@ -19,32 +20,11 @@ public record FeePlan(int basisPoints, long fixedFeeMinor) implements Serializab
     public static final int MAX_BASIS_POINTS = 10_000;
 
     private static final long BASIS = 10_000L;
-    private static final Pattern TEXT = Pattern.compile("(\\d{1,9})bps\\+(\\d{1,18})");
 
     public FeePlan {
         Preconditions.checkArgument(basisPoints >= 0 && basisPoints <= MAX_BASIS_POINTS,
                 "basis points must be between 0 and 10000, got %s", basisPoints);
         Preconditions.checkArgument(fixedFeeMinor >= 0, "fixed fee must not be negative, got %s", fixedFeeMinor);
-    }
-
-    /**
-     * Parses {@code <basis points>bps+<fixed fee minor>}, for example {@code 290bps+30}: 2.90 % plus
-     * 30 minor units per purchase.
-     *
-     * @throws IllegalArgumentException naming the text when it is not of that form or out of range
-     */
-    public static FeePlan parse(String text) {
-        Preconditions.checkArgument(text != null, "fee plan must not be null");
-        Matcher m = TEXT.matcher(text.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("fee plan '" + text
-                    + "' is not of the form <basis points>bps+<fixed fee in minor units>, e.g. 290bps+30");
-        }
-        long bps = Long.parseLong(m.group(1));
-        if (bps > MAX_BASIS_POINTS) {
-            throw new IllegalArgumentException("fee plan '" + text + "' has " + bps + " basis points; at most 10000");
-        }
-        return new FeePlan((int) bps, Long.parseLong(m.group(2)));
     }
 
     /**
@@ -73,9 +53,9 @@ public record FeePlan(int basisPoints, long fixedFeeMinor) implements Serializab
         return result;
     }
 
-    /** The text {@link #parse} reads. */
+    /** Basis points and the fixed fee in minor units of the line's currency: {@code 290bps+30minor}. */
     @Override
     public String toString() {
-        return basisPoints + "bps+" + fixedFeeMinor;
+        return basisPoints + "bps+" + fixedFeeMinor + "minor";
     }
 }

@@ -371,7 +371,7 @@ public final class SettlementAggregator extends KeyedProcessFunction<String, Sco
         int revision = window.revision() + 1;
         SettlementTotals totals = window.current();
         if (!totals.overflowed()) {
-            FeePlan plan = fees.planFor(merchant);
+            FeePlan plan = fees.planFor(merchant, currency);
             try {
                 long fee = totals.feesMinor(plan);
                 long net = totals.netMinor(fee);

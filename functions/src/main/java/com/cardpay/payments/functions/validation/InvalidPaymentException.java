@@ -33,7 +33,7 @@ public final class InvalidPaymentException extends Exception {
     }
 
     /** The same violation, annotated with the ids that were valid, for the DLQ envelope. */
-    InvalidPaymentException withIds(@Nullable String paymentId, @Nullable String merchantId) {
+    public InvalidPaymentException withIds(@Nullable String paymentId, @Nullable String merchantId) {
         return new InvalidPaymentException(code, field, getMessage(), paymentId, merchantId);
     }
 

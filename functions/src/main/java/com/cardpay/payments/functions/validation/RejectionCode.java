@@ -40,7 +40,13 @@ public enum RejectionCode {
      */
     SETTLEMENT_BEYOND_HORIZON,
     /** A settlement line whose totals overflow 64-bit minor units: not emitted; settle by hand. */
-    SETTLEMENT_OVERFLOW;
+    SETTLEMENT_OVERFLOW,
+    /**
+     * A valid payment in a currency the job does not settle ({@code settlement.currencies}): no fee
+     * plan prices it, so it is refused at ingest, before tokenization, rather than settled with a
+     * guessed fee. Add the currency (and its fixed fees) and replay it.
+     */
+    CURRENCY_NOT_SETTLED;
 
     /** Whether ingest (parse, validate, dedupe) gives this code, rather than settlement. */
     public boolean fromIngest() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,28 +15,7 @@ import java.util.SplittableRandom;
 class FeePlanTest {
 
     @Test
-    void parsesBasisPointsPlusFixedFee() {
-        assertThat(FeePlan.parse("290bps+30")).isEqualTo(new FeePlan(290, 30));
-        assertThat(FeePlan.parse(" 0bps+0 ")).isEqualTo(new FeePlan(0, 0));
-        assertThat(FeePlan.parse("10000bps+999999999999999999")).isEqualTo(new FeePlan(10_000, 999_999_999_999_999_999L));
-        assertThat(FeePlan.parse(new FeePlan(150, 25).toString())).isEqualTo(new FeePlan(150, 25));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", "290", "290bps", "bps+30", "290bps+", "-1bps+0", "290bps+-1", "290 bps+30",
-            "290bps+30x", "2.9%+30", "290BPS+30", "1234567890bps+0", "0bps+1234567890123456789"})
-    void refusesTextNotOfTheForm(String text) {
-        assertThatThrownBy(() -> FeePlan.parse(text))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'" + text + "'")
-                .hasMessageContaining("290bps+30");
-    }
-
-    @Test
     void refusesMoreThanAllOfIt() {
-        assertThatThrownBy(() -> FeePlan.parse("10001bps+0"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("10001 basis points");
         assertThatThrownBy(() -> new FeePlan(10_001, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new FeePlan(-1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new FeePlan(0, -1)).isInstanceOf(IllegalArgumentException.class);

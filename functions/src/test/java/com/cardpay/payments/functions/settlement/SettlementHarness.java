@@ -24,16 +24,16 @@ import java.util.Map;
 /**
  * A {@link SettlementAggregator} in Flink's keyed operator harness, keyed by {@link SettlementKey}
  * as in the job, with generic types (Kryo) disabled as in the job, and its metrics readable.
- * Defaults: daily UTC windows, 1 h allowed lateness, 2 days adjustment horizon, 290bps+30 for
- * everyone but merchants {@code m-flat}
- * (0bps+0) and {@code m-all} (10000bps+1, for fee overflows).
+ * Defaults: daily UTC windows, 1 h allowed lateness, 2 days adjustment horizon, 290bps plus 0.30
+ * (30 JPY) for everyone but merchants {@code m-flat} (0bps) and {@code m-all} (10000bps plus one
+ * minor unit, for fee overflows).
  */
 final class SettlementHarness implements AutoCloseable {
     static final Duration LATENESS = Duration.ofHours(1);
     static final Duration HORIZON = Duration.ofDays(2);
     /** One millisecond: every step of the watermark publishes the late payments read before it. */
     static final Duration BATCH = Duration.ofMillis(1);
-    static final FeeSchedule FEES = FeeSchedule.parse("290bps+30", "m-flat=0bps+0,m-all=10000bps+1");
+    static final FeeSchedule FEES = FeeSchedule.parse("290bps+0.30EUR/0.30USD/0.30GBP/30JPY", "m-flat=0bps,m-all=10000bps+0.01EUR/0.01USD/0.01GBP/1JPY");
 
     final KeyedOneInputStreamOperatorTestHarness<String, ScoredPayment, Settlement> harness;
     private final MockEnvironment environment;

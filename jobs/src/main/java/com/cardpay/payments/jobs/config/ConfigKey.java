@@ -8,6 +8,7 @@ import com.cardpay.payments.connectors.contracts.scored.ScoredTopic;
 import com.cardpay.payments.connectors.contracts.settlements.SettlementsTopic;
 import com.cardpay.payments.connectors.contracts.tokenized.TokenizedTopic;
 import com.cardpay.payments.connectors.contracts.vault.VaultTopic;
+import com.cardpay.payments.functions.fraud.CurrencyThresholds;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -114,8 +115,10 @@ public enum ConfigKey {
     FRAUD_MEDIUM_WINDOW("fraud.card-window.medium", "1h", "Medium velocity window (card.count_medium, card.amount_medium): 60 buckets."),
     FRAUD_LONG_WINDOW("fraud.card-window.long", "24h", "Long velocity window (card.count_long, card.amount_long): 24 buckets, at most 31d."),
     FRAUD_DISTINCT_WINDOW("fraud.card-distinct-window", "1h", "Window of card.distinct_merchants and card.distinct_countries."),
-    FRAUD_SMALL_AMOUNT("fraud.small-amount-minor", "500", "Card testing: a purchase at or below this (minor units) is small."),
-    FRAUD_LARGE_AMOUNT("fraud.large-amount-minor", "50000", "Card testing: a purchase at or above this (minor units) is large."),
+    FRAUD_CARD_TESTING_SMALL_AMOUNT("fraud.card-testing-small-amount", CurrencyThresholds.DEFAULT_CARD_TESTING_SMALL, "Card testing: a purchase at or below this, in its own currency, is small. One amount per currency, in major units with the currency's ISO decimals; a currency not listed has no thresholds, and its threshold features are off (metric and features_off on the scored record). The four threshold keys must list the same currencies."),
+    FRAUD_CARD_TESTING_LARGE_AMOUNT("fraud.card-testing-large-amount", CurrencyThresholds.DEFAULT_CARD_TESTING_LARGE, "Card testing: a purchase at or above this, in its own currency, is large; above the small amount of the currency."),
+    FRAUD_LARGE_PAYMENT_AMOUNT("fraud.large-payment-amount", CurrencyThresholds.DEFAULT_LARGE_PAYMENT, "payment.large_amount: a payment at or above this, in its own currency, is large."),
+    FRAUD_CARD_AMOUNT_LONG_LIMIT("fraud.card-amount-long-limit", CurrencyThresholds.DEFAULT_CARD_AMOUNT_LONG_LIMIT, "card.amount_long_over_limit: the card's amount over the long window, in the payment's currency, at or above this."),
     FRAUD_CARD_TESTING_COUNT("fraud.card-testing-small-count", "3", "Card testing: this many small purchases before a large one."),
     FRAUD_CARD_TESTING_WINDOW("fraud.card-testing-window", "10m", "Card testing: within this window."),
     FRAUD_BASELINE_HALF_LIFE("fraud.merchant-baseline-half-life", "200", "Merchant amount baseline: half-life of the weights, in payments."),
@@ -136,8 +139,9 @@ public enum ConfigKey {
     SETTLEMENT_ALLOWED_LATENESS("settlement.allowed-lateness", "15m", "How long after its end (in event time) a window waits for late payments before its first emission (revision 0)."),
     SETTLEMENT_ADJUSTMENT_HORIZON("settlement.adjustment-horizon", "7d", "How long after its first emission a window still takes late payments as adjustments; later ones go to payments.dlq for manual settlement."),
     SETTLEMENT_ADJUSTMENT_BATCH("settlement.adjustment-batch", "1m", "Late payments whose partition's watermark fell into the same stretch this long after the window closed make one adjustment revision, emitted when the watermark passes the stretch's end: longer means fewer revisions, each later."),
-    SETTLEMENT_DEFAULT_FEE_PLAN("settlement.default-fee-plan", "290bps+30", "Fee plan of merchants not listed below: basis points of gross purchases plus a fixed fee per purchase, in the line's minor units."),
-    SETTLEMENT_MERCHANT_FEE_PLANS("settlement.merchant-fee-plans", "", "Per-merchant fee plans, comma-separated: m-1=150bps+0,m-2=200bps+25."),
+    SETTLEMENT_DEFAULT_FEE_PLAN("settlement.default-fee-plan", "290bps+0.30EUR/0.30USD/0.20GBP/0.30CHF/50JPY", "Fee plan of merchants not listed below: basis points of gross purchases plus a fixed fee per purchase named per currency, in major units with the currency's ISO decimals (0.30EUR, 50JPY, 0.300BHD); <n>bps alone has no fixed fee. Must price every currency of settlement.currencies."),
+    SETTLEMENT_MERCHANT_FEE_PLANS("settlement.merchant-fee-plans", "", "Per-merchant fee plans, comma-separated: m-1=150bps,m-2=200bps+0.25EUR/0.25USD/0.20GBP/0.25CHF/40JPY. Each must price every currency of settlement.currencies."),
+    SETTLEMENT_CURRENCIES("settlement.currencies", "EUR,USD,GBP,CHF,JPY", "The currencies the job settles (ISO 4217, with minor units), comma-separated. A payment in another currency is rejected at ingest to payments.dlq as CURRENCY_NOT_SETTLED; every fee plan must price each of them."),
     VAULT_ADDRESS("vault.address", "https://vault.vault.svc:8200", "Vault's address; https:// (http:// only with development.allow-insecure)."),
     VAULT_AUTH("vault.auth-method", "kubernetes", "kubernetes (service-account JWT and a role) or token (a token read from vault.token-path)."),
     VAULT_K8S_ROLE("vault.kubernetes-role", "payments-job", "Vault role for Kubernetes auth."),

@@ -99,7 +99,7 @@ public record PaymentsConfig(
                         v.duration(VAULT_KEY_CACHE_TTL), v.duration(VAULT_REFRESH_INTERVAL), v.duration(VAULT_REQUEST_TIMEOUT),
                         v.optionalString(VAULT_CA_CERT)),
                 new FraudSettings(v.duration(FRAUD_SHORT_WINDOW), v.duration(FRAUD_MEDIUM_WINDOW), v.duration(FRAUD_LONG_WINDOW),
-                        v.duration(FRAUD_DISTINCT_WINDOW), v.positiveLong(FRAUD_SMALL_AMOUNT), v.positiveLong(FRAUD_LARGE_AMOUNT),
+                        v.duration(FRAUD_DISTINCT_WINDOW), FraudThresholdSettings.from(v),
                         v.positiveInt(FRAUD_CARD_TESTING_COUNT), v.duration(FRAUD_CARD_TESTING_WINDOW),
                         v.positiveInt(FRAUD_BASELINE_HALF_LIFE), v.duration(FRAUD_RATIO_HALF_LIFE),
                         v.positiveInt(FRAUD_MIN_BASELINE), v.duration(FRAUD_MERCHANT_TTL),
@@ -150,9 +150,6 @@ public record PaymentsConfig(
                     + "), which must be at most 1000");
         }
         checkCardWindows(v);
-        if (fraud.smallAmountMinor() >= fraud.largeAmountMinor()) {
-            v.problem(FRAUD_SMALL_AMOUNT, "must be below fraud.large-amount-minor (" + fraud.largeAmountMinor() + ")");
-        }
         if (kafkaTls.securityProtocol() == KafkaTls.SecurityProtocol.SSL) {
             if (kafkaTls.truststorePath() == null) {
                 v.problem(SSL_TRUSTSTORE, "is required when kafka.security-protocol is ssl");

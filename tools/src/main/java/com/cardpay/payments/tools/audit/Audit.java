@@ -59,7 +59,13 @@ public final class Audit {
      * @param topics each output's topic name
      */
     public Audit(Clock clock, Duration maxEventTimeAhead, Map<Output, String> topics, boolean compactedVault) {
-        this.expected = new ExpectedOutputs(clock, maxEventTimeAhead);
+        this(clock, maxEventTimeAhead, null, topics, compactedVault);
+    }
+
+    /** @param settledCurrencies the job's {@code settlement.currencies} (others are CURRENCY_NOT_SETTLED); null for any */
+    public Audit(Clock clock, Duration maxEventTimeAhead, @Nullable Set<String> settledCurrencies,
+            Map<Output, String> topics, boolean compactedVault) {
+        this.expected = new ExpectedOutputs(clock, maxEventTimeAhead, settledCurrencies);
         this.topics = new EnumMap<>(topics);
         this.compactedVault = compactedVault;
         topics.forEach((output, topic) -> tallies.put(output, new IdTally(topic)));

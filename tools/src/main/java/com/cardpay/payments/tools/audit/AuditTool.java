@@ -89,7 +89,7 @@ public final class AuditTool {
             boolean compactedVault, Clock clock, PrintStream log) throws IOException {
         Map<Output, String> topics = new EnumMap<>(Output.class);
         outputs.forEach(o -> topics.put(o, topic(config, o)));
-        Audit audit = new Audit(clock, config.maxEventTimeAhead(), topics, compactedVault);
+        Audit audit = new Audit(clock, config.maxEventTimeAhead(), config.settlement().currencies(), topics, compactedVault);
         if (rawFile == null) {
             read(config, config.topics().raw(), log, (value, r) -> audit.inputRecord(value, r.key(),
                     KafkaHeaderMapping.fromKafka(r.headers()), new SourcePosition(r.topic(), r.partition(), r.offset(), r.timestamp())));

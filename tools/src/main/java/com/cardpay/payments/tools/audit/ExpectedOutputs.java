@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the job must have written for an input, worked out by the job's own ingest step ({@link
@@ -64,9 +65,10 @@ final class ExpectedOutputs {
     private int conflicts;
     private int clockDependent;
 
-    ExpectedOutputs(Clock clock, Duration maxEventTimeAhead) {
+    /** @param settledCurrencies the job's {@code settlement.currencies}; null for any */
+    ExpectedOutputs(Clock clock, Duration maxEventTimeAhead, @Nullable Set<String> settledCurrencies) {
         this.ingestor = new PaymentIngestor(RAW, new CardTokenizer(new EphemeralKeys()),
-                new EventTimeLimit(clock, maxEventTimeAhead));
+                new EventTimeLimit(clock, maxEventTimeAhead), settledCurrencies);
         this.maxAheadMillis = maxEventTimeAhead.toMillis();
     }
 

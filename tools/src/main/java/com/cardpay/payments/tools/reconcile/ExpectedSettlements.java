@@ -81,7 +81,7 @@ final class ExpectedSettlements {
             if (overflowed.contains(line)) {
                 return;
             }
-            FeePlan plan = fees.planFor(line.merchantId());
+            FeePlan plan = fees.planFor(line.merchantId(), line.currency());
             BigInteger fee = new BigDecimal(BigInteger.valueOf(t[GROSS]).multiply(BigInteger.valueOf(plan.basisPoints())))
                     .divide(BigDecimal.valueOf(10_000), 0, RoundingMode.HALF_EVEN).toBigIntegerExact()
                     .add(BigInteger.valueOf(plan.fixedFeeMinor()).multiply(BigInteger.valueOf(t[PURCHASE_COUNT])));

@@ -17,6 +17,7 @@ import com.cardpay.payments.functions.model.PaymentType;
 import com.cardpay.payments.functions.model.SourcePosition;
 import com.cardpay.payments.functions.model.TokenizedPayment;
 import com.cardpay.payments.functions.settlement.FeeSchedule;
+import com.cardpay.payments.functions.settlement.MerchantTimeZones;
 import com.cardpay.payments.functions.settlement.Settlement;
 import com.cardpay.payments.functions.settlement.SettlementAmounts;
 import com.cardpay.payments.functions.settlement.SettlementDelta;
@@ -28,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The independent recomputation and its comparison with emitted settlement lines. Output records
@@ -35,7 +37,8 @@ import java.util.Map;
  */
 class ReconciliationTest {
     private static final SettlementSettings SETTINGS = new SettlementSettings(Duration.ofMinutes(1), Duration.ZERO,
-            Duration.ofSeconds(10), Duration.ofDays(1), Duration.ofSeconds(1), FeeSchedule.parse("100bps+5", "m-2=0bps+0"));
+            Duration.ofSeconds(10), Duration.ofDays(1), Duration.ofSeconds(1), FeeSchedule.parse("100bps+0.05EUR/0.05USD/5JPY", "m-2=0bps"),
+            MerchantTimeZones.utc(), Set.of("EUR", "USD", "JPY"));
     private static final long W0 = Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
     private static final long W1 = W0 + 60_000;
 

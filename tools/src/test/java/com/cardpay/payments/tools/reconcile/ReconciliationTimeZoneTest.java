@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.time.Instant;
 
 /**
@@ -33,8 +34,8 @@ import java.time.Instant;
  */
 class ReconciliationTimeZoneTest {
     private static final SettlementSettings DAILY_ZONED = new SettlementSettings(Duration.ofDays(1), Duration.ZERO,
-            Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofMinutes(1), FeeSchedule.parse("100bps+0", ""),
-            MerchantTimeZones.parse("UTC", "m-ber=Europe/Berlin,m-ny=America/New_York"));
+            Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofMinutes(1), FeeSchedule.parse("100bps", ""),
+            MerchantTimeZones.parse("UTC", "m-ber=Europe/Berlin,m-ny=America/New_York"), Set.of("EUR"));
 
     private final Reconciliation r = new Reconciliation(DAILY_ZONED);
     private int ids;

@@ -20,8 +20,12 @@ import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import javax.annotation.Nullable;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -38,6 +42,7 @@ public final class RawPaymentDeserializer implements KafkaRecordDeserializationS
 
     private final KeyProviderFactory keyProviderFactory;
     private final Duration maxEventTimeAhead;
+    @Nullable private final SortedSet<String> settledCurrencies;
     private transient KeyProvider keyProvider;
     private transient PaymentIngestor ingestor;
     private transient Counter read;
@@ -49,8 +54,18 @@ public final class RawPaymentDeserializer implements KafkaRecordDeserializationS
      *     EventTimeLimit})
      */
     public RawPaymentDeserializer(KeyProviderFactory keyProviderFactory, Duration maxEventTimeAhead) {
+        this(keyProviderFactory, maxEventTimeAhead, null);
+    }
+
+    /**
+     * @param settledCurrencies {@code settlement.currencies}: a payment in another currency is a
+     *     {@code CURRENCY_NOT_SETTLED} dead letter; null for any currency
+     */
+    public RawPaymentDeserializer(KeyProviderFactory keyProviderFactory, Duration maxEventTimeAhead,
+            @Nullable Set<String> settledCurrencies) {
         this.keyProviderFactory = keyProviderFactory;
         this.maxEventTimeAhead = maxEventTimeAhead;
+        this.settledCurrencies = settledCurrencies == null ? null : new TreeSet<>(settledCurrencies);
     }
 
     @Override
@@ -58,7 +73,7 @@ public final class RawPaymentDeserializer implements KafkaRecordDeserializationS
         MetricGroup metrics = context.getMetricGroup();
         keyProvider = SubtaskKeyProviders.open(keyProviderFactory, context);
         ingestor = new PaymentIngestor(new RawPaymentReader(), new CardTokenizer(keyProvider),
-                EventTimeLimit.againstSystemClock(maxEventTimeAhead));
+                EventTimeLimit.againstSystemClock(maxEventTimeAhead), settledCurrencies);
         read = metrics.counter("payments_records_read");
         valid = metrics.counter("payments_records_valid");
         rejected = new EnumMap<>(RejectionCode.class);

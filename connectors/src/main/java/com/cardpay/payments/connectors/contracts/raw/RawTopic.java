@@ -3,6 +3,7 @@ package com.cardpay.payments.connectors.contracts.raw;
 import com.cardpay.payments.connectors.keys.KeyProviderFactory;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The {@code payments.raw} contract (input): one payment per record, keyed by {@code merchant_id},
@@ -25,5 +26,14 @@ public final class RawTopic {
      */
     public static RawPaymentDeserializer deserializer(KeyProviderFactory keys, Duration maxEventTimeAhead) {
         return new RawPaymentDeserializer(keys, maxEventTimeAhead);
+    }
+
+    /**
+     * As above, refusing a payment in a currency outside {@code settledCurrencies} as
+     * {@code CURRENCY_NOT_SETTLED}.
+     */
+    public static RawPaymentDeserializer deserializer(KeyProviderFactory keys, Duration maxEventTimeAhead,
+            Set<String> settledCurrencies) {
+        return new RawPaymentDeserializer(keys, maxEventTimeAhead, settledCurrencies);
     }
 }

@@ -5,6 +5,8 @@ import static com.cardpay.payments.connectors.contracts.ContractJson.optional;
 import com.cardpay.payments.connectors.contracts.ContractJson;
 import com.cardpay.payments.connectors.contracts.tokenized.TokenizedJson;
 import com.cardpay.payments.functions.fraud.CardFeatures;
+import com.cardpay.payments.functions.fraud.CurrencyThresholds;
+import com.cardpay.payments.functions.fraud.Feature;
 import com.cardpay.payments.functions.fraud.MerchantFeatures;
 import com.cardpay.payments.functions.fraud.Reason;
 import com.cardpay.payments.functions.fraud.ScoredPayment;
@@ -20,6 +22,9 @@ import java.time.Instant;
  * the merchant's ratios and z-score are rounded to three decimals.
  */
 public final class ScoredJson {
+    /** {@code features_off.reason}: the payment's currency has no fraud thresholds. */
+    public static final String NO_THRESHOLDS_FOR_CURRENCY = "NO_THRESHOLDS_FOR_CURRENCY";
+
     private ScoredJson() {}
 
     public static byte[] write(ScoredPayment s) {
@@ -56,6 +61,7 @@ public final class ScoredJson {
                 g.writeBooleanField("merchant_features_unavailable", true);
             }
             features(g, s);
+            featuresOff(g, s);
             g.writeStringField("scored_at", Instant.ofEpochMilli(s.scoredAtMillis()).toString());
         });
     }
@@ -74,10 +80,32 @@ public final class ScoredJson {
         g.writeNumberField("card.distinct_countries", c.distinctCountries());
         g.writeBooleanField("card.card_testing", c.cardTesting());
         g.writeNumberField("card.seconds_since_previous", c.secondsSincePrevious());
+        g.writeBooleanField("card.amount_long_over_limit", c.amountLongOverLimit());
+        g.writeBooleanField("payment.large_amount", c.largePayment());
+        g.writeBooleanField("payment.currency_has_thresholds", c.thresholdsKnown());
         g.writeNumberField("merchant.amount_zscore", Math.round(m.amountZScore() * 1000) / 1000.0);
         g.writeNumberField("merchant.refund_ratio", Math.round(m.refundRatio() * 1000) / 1000.0);
         g.writeNumberField("merchant.chargeback_ratio", Math.round(m.chargebackRatio() * 1000) / 1000.0);
         g.writeNumberField("merchant.baseline_payments", m.baselinePayments());
+        g.writeEndObject();
+    }
+
+    /**
+     * When the payment's currency has no fraud thresholds: which features were off and why, so that
+     * a consumer can tell "not large" from "not judged". Absent otherwise.
+     */
+    private static void featuresOff(JsonGenerator g, ScoredPayment s) throws IOException {
+        if (s.card().thresholdsKnown()) {
+            return;
+        }
+        g.writeObjectFieldStart("features_off");
+        g.writeStringField("reason", NO_THRESHOLDS_FOR_CURRENCY);
+        g.writeStringField("currency", s.payment().currency());
+        g.writeArrayFieldStart("features");
+        for (Feature f : CurrencyThresholds.FEATURES_NEEDING_THRESHOLDS) {
+            g.writeString(f.featureName());
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 }

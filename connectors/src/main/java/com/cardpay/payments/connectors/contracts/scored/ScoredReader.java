@@ -39,7 +39,11 @@ public final class ScoredReader {
                 f.integer("card.count_long"), f.integer("card.amount_short"), f.integer("card.amount_medium"),
                 f.integer("card.amount_long"), f.smallInteger("card.distinct_merchants"),
                 f.smallInteger("card.distinct_countries"), f.bool("card.card_testing"),
-                f.integer("card.seconds_since_previous"));
+                f.integer("card.seconds_since_previous"),
+                // added later within schema_version 1: absent in older records, read as off, off, known
+                f.has("payment.large_amount") && f.bool("payment.large_amount"),
+                f.has("card.amount_long_over_limit") && f.bool("card.amount_long_over_limit"),
+                !f.has("payment.currency_has_thresholds") || f.bool("payment.currency_has_thresholds"));
         MerchantFeatures merchant = new MerchantFeatures(f.number("merchant.amount_zscore"),
                 f.number("merchant.refund_ratio"), f.number("merchant.chargeback_ratio"),
                 f.integer("merchant.baseline_payments"),

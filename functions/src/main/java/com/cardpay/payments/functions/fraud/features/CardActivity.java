@@ -1,6 +1,7 @@
 package com.cardpay.payments.functions.fraud.features;
 
 import com.cardpay.payments.functions.fraud.CardFeatures;
+import com.cardpay.payments.functions.fraud.CurrencyThresholds;
 import com.cardpay.payments.functions.fraud.FraudSettings;
 import com.cardpay.payments.functions.model.PaymentType;
 import com.cardpay.payments.functions.model.TokenizedPayment;
@@ -12,8 +13,13 @@ import java.util.Arrays;
  * state of one {@code card_token}. No payment is stored, only counters and a few times.
  *
  * <ul>
- *   <li>{@link #shortWindow}, {@link #mediumWindow}, {@link #longWindow}: bucketed counts and
- *       amount sums (see {@link VelocityWindow} and {@link BucketRing});
+ *   <li>{@link #shortWindow}, {@link #mediumWindow}, {@link #longWindow}: bucketed counts over
+ *       every currency (see {@link VelocityWindow} and {@link BucketRing}); their amounts are no
+ *       longer added to (0 for every payment since per-currency amounts), and what a restored ring
+ *       still holds there, sums across currencies, is never read;
+ *   <li>{@link #amountsByCurrency}: the amount sums of the same windows, one entry per currency
+ *       the card used lately, at most {@link #MAX_AMOUNT_CURRENCIES}, so two currencies are never
+ *       added together;
  *   <li>{@link #merchants}, {@link #merchantCountries}: distinct values over the distinct window;
  *   <li>{@link #smallPurchaseTimes}: the times of the newest {@code cardTestingSmallCount} small
  *       purchases, newest first, for the card-testing pattern;
@@ -25,6 +31,12 @@ import java.util.Arrays;
  */
 public final class CardActivity {
     static final int RECENT_TIMES = 4;
+    /**
+     * Currencies whose amounts a card keeps at once; a further one replaces the one used longest
+     * ago (its sums start again from zero). A card paying in more than four currencies within a
+     * day is itself unusual; more entries would cost every card's state more.
+     */
+    static final int MAX_AMOUNT_CURRENCIES = 4;
 
     public BucketRing shortWindow;
     public BucketRing mediumWindow;
@@ -33,6 +45,11 @@ public final class CardActivity {
     public RecentValues merchantCountries;
     public long[] smallPurchaseTimes;
     public long[] recentEventTimes;
+    /**
+     * Added after the first release: null in a card restored from an older savepoint, whose amount
+     * sums mixed currencies and are dropped (its counts carry over). See savepoints/README.md.
+     */
+    public CurrencyAmountRings[] amountsByCurrency;
 
     /** An empty activity, its rings laid out on first use; also for Flink's POJO serializer. */
     public CardActivity() {
@@ -40,6 +57,7 @@ public final class CardActivity {
         merchantCountries = new RecentValues();
         smallPurchaseTimes = new long[0];
         recentEventTimes = new long[0];
+        amountsByCurrency = new CurrencyAmountRings[0];
     }
 
     /** The newest event time recorded, or {@link Long#MIN_VALUE} when nothing was. */
@@ -72,13 +90,16 @@ public final class CardActivity {
         long secondsSincePrevious = previous == Long.MIN_VALUE ? -1L : (t - previous) / 1000L;
         recentEventTimes = insertNewestFirst(recentEventTimes, t, RECENT_TIMES);
 
+        CurrencyThresholds.Scale scale = settings.thresholds().forCurrency(p.currency());
         boolean cardTesting = false;
-        if (p.type() == PaymentType.PURCHASE) {
-            if (p.amountMinor() >= settings.largeAmountMinor()) {
+        // Without thresholds for its currency a payment neither is nor counts as a small or large
+        // purchase: comparing it with another currency's numbers would be the wrong scale.
+        if (scale != null && p.type() == PaymentType.PURCHASE) {
+            if (p.amountMinor() >= scale.cardTestingLargeMinor()) {
                 long windowStart = t - settings.cardTestingWindow().toMillis();
                 cardTesting = countBetween(smallPurchaseTimes, windowStart, t) >= settings.cardTestingSmallCount();
             }
-            if (p.amountMinor() <= settings.smallAmountMinor()) {
+            if (p.amountMinor() <= scale.cardTestingSmallMinor()) {
                 smallPurchaseTimes = insertNewestFirst(smallPurchaseTimes, t, settings.cardTestingSmallCount());
             }
         }
@@ -89,13 +110,47 @@ public final class CardActivity {
         merchants.see(p.merchantId(), t, forgetUpTo);
         merchantCountries.see(p.merchantCountry(), t, forgetUpTo);
 
-        long[] inShort = addAndSum(shortWindow, windows.shortWindow(), t, p.amountMinor());
-        long[] inMedium = addAndSum(mediumWindow, windows.mediumWindow(), t, p.amountMinor());
-        long[] inLong = addAndSum(longWindow, windows.longWindow(), t, p.amountMinor());
-        return new CardFeatures(inShort[0], inMedium[0], inLong[0], inShort[1], inMedium[1], inLong[1],
+        // counts over every currency; amounts only in the payment's own currency
+        long[] inShort = addAndSum(shortWindow, windows.shortWindow(), t, 0L);
+        long[] inMedium = addAndSum(mediumWindow, windows.mediumWindow(), t, 0L);
+        long[] inLong = addAndSum(longWindow, windows.longWindow(), t, 0L);
+        CurrencyAmountRings own = amountsIn(p.currency(), windows);
+        long amountShort = addAndSum(own.shortWindow, windows.shortWindow(), t, p.amountMinor())[1];
+        long amountMedium = addAndSum(own.mediumWindow, windows.mediumWindow(), t, p.amountMinor())[1];
+        long amountLong = addAndSum(own.longWindow, windows.longWindow(), t, p.amountMinor())[1];
+        return new CardFeatures(inShort[0], inMedium[0], inLong[0], amountShort, amountMedium, amountLong,
                 merchants.distinctIncluding(p.merchantId(), t - distinctMillis),
                 merchantCountries.distinctIncluding(p.merchantCountry(), t - distinctMillis),
-                cardTesting, secondsSincePrevious);
+                cardTesting, secondsSincePrevious,
+                scale != null && p.amountMinor() >= scale.largePaymentMinor(),
+                scale != null && amountLong >= scale.cardAmountLongLimitMinor(),
+                scale != null);
+    }
+
+    /** The rings of {@code currency}, made (replacing the currency used longest ago when full) if the card has none. */
+    private CurrencyAmountRings amountsIn(String currency, CardWindows windows) {
+        if (amountsByCurrency == null) {
+            amountsByCurrency = new CurrencyAmountRings[0];
+        }
+        int oldest = -1;
+        for (int i = 0; i < amountsByCurrency.length; i++) {
+            CurrencyAmountRings rings = amountsByCurrency[i];
+            if (rings.currency.equals(currency)) {
+                rings.fit(windows);
+                return rings;
+            }
+            if (oldest < 0 || rings.latestBucketStart() < amountsByCurrency[oldest].latestBucketStart()) {
+                oldest = i;
+            }
+        }
+        CurrencyAmountRings fresh = new CurrencyAmountRings(currency, windows);
+        if (amountsByCurrency.length < MAX_AMOUNT_CURRENCIES) {
+            amountsByCurrency = Arrays.copyOf(amountsByCurrency, amountsByCurrency.length + 1);
+            amountsByCurrency[amountsByCurrency.length - 1] = fresh;
+        } else {
+            amountsByCurrency[oldest] = fresh;
+        }
+        return fresh;
     }
 
     /** {count, amount} of the tier's window ending at t, the payment included even if the ring could not hold it. */

@@ -2,6 +2,7 @@ package com.cardpay.payments.functions.fraud.features;
 
 import com.cardpay.payments.functions.fraud.CardFeaturedPayment;
 import com.cardpay.payments.functions.fraud.CardFeatures;
+import com.cardpay.payments.functions.fraud.CurrencyThresholds;
 import com.cardpay.payments.functions.fraud.FraudSettings;
 import com.cardpay.payments.functions.model.TokenizedPayment;
 
@@ -9,6 +10,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.Preconditions;
@@ -25,10 +27,17 @@ import org.apache.flink.util.Preconditions;
  *   <li><b>Distinct merchants and merchant countries</b> over the distinct window (by default the
  *       last hour; exact in time, at
  *       most {@link RecentValues#CAPACITY}), also over every type.
- *   <li><b>Card testing</b> looks at purchases only: a purchase of at least
- *       {@code largeAmountMinor} that follows at least {@code cardTestingSmallCount} purchases of
- *       at most {@code smallAmountMinor} within {@code cardTestingWindow} (inclusive) is flagged.
- *       The small purchases themselves are not.
+ *   <li><b>Amounts</b> over the same windows are in the payment's own currency only (see
+ *       {@link CardActivity#amountsByCurrency}): two currencies are never added.
+ *   <li><b>Card testing</b> looks at purchases only: a purchase of at least its currency's
+ *       card-testing large amount that follows at least {@code cardTestingSmallCount} purchases of
+ *       at most their currency's small amount within {@code cardTestingWindow} (inclusive) is
+ *       flagged. The small purchases themselves are not.
+ *   <li><b>Thresholds per currency</b> ({@link CurrencyThresholds}): card testing,
+ *       {@code payment.large_amount} and {@code card.amount_long_over_limit} compare amounts with
+ *       the thresholds of the payment's currency. A currency without thresholds turns them off
+ *       (false), counts the payment in {@value #FEATURES_OFF_METRIC} and
+ *       marks its features ({@code thresholdsKnown} false), which the scored record reports.
  *   <li><b>Seconds since previous</b>: to the newest earlier payment of the card, whatever its
  *       type, in whole seconds; -1 when there is none within the state's horizon, and also when a
  *       payment arrives behind more than the {@value CardActivity#RECENT_TIMES} newest payments of
@@ -49,11 +58,14 @@ public final class CardFeaturesFunction extends KeyedProcessFunction<String, Tok
     private static final long serialVersionUID = 1L;
 
     static final String STATE_NAME = "card-activity";
+    /** Payments whose currency has no fraud thresholds, so that their threshold features were off. */
+    public static final String FEATURES_OFF_METRIC = "payments_fraud_features_off_no_thresholds";
 
     private final FraudSettings settings;
     private final CardWindows windows;
     private final long retentionMillis;
     private transient ValueState<CardActivity> activity;
+    private transient Counter featuresOff;
 
     public CardFeaturesFunction(FraudSettings settings) {
         Preconditions.checkArgument(settings.cardTestingSmallCount() >= 1,
@@ -73,6 +85,8 @@ public final class CardFeaturesFunction extends KeyedProcessFunction<String, Tok
     public void open(OpenContext openContext) {
         activity = getRuntimeContext().getState(
                 new ValueStateDescriptor<>(STATE_NAME, TypeInformation.of(CardActivity.class)));
+        // one counter, no currency label: the scored record names the currency (features_off)
+        featuresOff = getRuntimeContext().getMetricGroup().counter(FEATURES_OFF_METRIC);
     }
 
     @Override
@@ -84,6 +98,9 @@ public final class CardFeaturesFunction extends KeyedProcessFunction<String, Tok
         long latestBefore = card.latestEventTime();
         CardFeatures features = card.record(payment, settings, windows);
         activity.update(card);
+        if (!features.thresholdsKnown()) {
+            featuresOff.inc();
+        }
 
         long latest = card.latestEventTime();
         if (latest != latestBefore) {

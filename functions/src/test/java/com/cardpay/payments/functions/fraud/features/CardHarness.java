@@ -6,11 +6,19 @@ import com.cardpay.payments.functions.fraud.FraudSettings;
 import com.cardpay.payments.functions.model.TokenizedPayment;
 
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.jobgraph.OperatorID;
+import org.apache.flink.runtime.metrics.groups.InternalOperatorMetricGroup;
+import org.apache.flink.runtime.metrics.groups.UnregisteredMetricGroups;
+import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
+import org.apache.flink.runtime.operators.testutils.MockEnvironment;
+import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A {@link CardFeaturesFunction} in Flink's keyed operator harness, keyed by card token as in the
@@ -18,10 +26,25 @@ import java.util.List;
  */
 final class CardHarness implements AutoCloseable {
     final KeyedOneInputStreamOperatorTestHarness<String, TokenizedPayment, CardFeaturedPayment> harness;
+    private final InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
 
     private CardHarness(FraudSettings settings) throws Exception {
+        MockEnvironment environment = new MockEnvironmentBuilder().setMetricGroup(
+                new UnregisteredMetricGroups.UnregisteredTaskMetricGroup() {
+                    @Override
+                    public InternalOperatorMetricGroup getOrAddOperator(OperatorID id, String name, Map<String, String> info) {
+                        return metrics;
+                    }
+                }).build();
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new CardFeaturesFunction(settings)), TokenizedPayment::cardToken, Types.STRING);
+                new KeyedProcessOperator<>(new CardFeaturesFunction(settings)), TokenizedPayment::cardToken, Types.STRING,
+                environment);
+    }
+
+    /** The count of a counter the function registered, or -1 when it registered none by that name. */
+    long counter(String name) {
+        Counter counter = (Counter) metrics.get(name);
+        return counter == null ? -1 : counter.getCount();
     }
 
     /** An opened harness with {@link FraudSettings#defaults()}. */

@@ -88,7 +88,7 @@ class CardStateCleanupTest {
     void aCardTestingWindowLongerThanADayKeepsTheStateThatLong() throws Exception {
         FraudSettings d = FraudSettings.defaults();
         FraudSettings twoDays = new FraudSettings(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(1),
-                d.smallAmountMinor(), d.largeAmountMinor(), 1, Duration.ofDays(2),
+                d.thresholds(), 1, Duration.ofDays(2),
                 d.merchantBaselineHalfLife(), d.merchantRatioHalfLife(), d.merchantMinBaseline(), d.merchantStateTtl(),
                 d.reviewScore(), d.declineScore());
         try (CardHarness cards = CardHarness.open(twoDays)) {
@@ -130,10 +130,10 @@ class CardStateCleanupTest {
     void settingsTheFunctionCannotWorkWithAreRefused() {
         FraudSettings d = FraudSettings.defaults();
         assertThatThrownBy(() -> new CardFeaturesFunction(new FraudSettings(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(1),
-                500, 50_000, 0, Duration.ofMinutes(10), 200,
+                d.thresholds(), 0, Duration.ofMinutes(10), 200,
                 d.merchantRatioHalfLife(), 30, d.merchantStateTtl(), 400, 700))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CardFeaturesFunction(new FraudSettings(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(1),
-                500, 50_000, 3, Duration.ZERO, 200,
+                d.thresholds(), 3, Duration.ZERO, 200,
                 d.merchantRatioHalfLife(), 30, d.merchantStateTtl(), 400, 700))).isInstanceOf(IllegalArgumentException.class);
     }
 }

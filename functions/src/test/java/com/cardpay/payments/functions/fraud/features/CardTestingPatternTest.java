@@ -104,7 +104,7 @@ class CardTestingPatternTest {
     void countAndWindowComeFromSettings() throws Exception {
         FraudSettings d = FraudSettings.defaults();
         cards = CardHarness.open(new FraudSettings(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(1),
-                d.smallAmountMinor(), d.largeAmountMinor(), 5, Duration.ofMinutes(2),
+                d.thresholds(), 5, Duration.ofMinutes(2),
                 d.merchantBaselineHalfLife(), d.merchantRatioHalfLife(), d.merchantMinBaseline(), d.merchantStateTtl(),
                 d.reviewScore(), d.declineScore()));
         sendSmall(0, 1, 2, 3);

@@ -108,10 +108,10 @@ class MerchantRatioAndEvictionTest {
     void settingsTheCalculatorCannotWorkWithAreRefused() {
         FraudSettings d = FraudSettings.defaults();
         assertThatThrownBy(() -> new MerchantFeatureCalculator(new FraudSettings(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(1),
-                500, 50_000, 3, Duration.ofMinutes(10), 0,
+                d.thresholds(), 3, Duration.ofMinutes(10), 0,
                 d.merchantRatioHalfLife(), 30, d.merchantStateTtl(), 400, 700))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MerchantFeatureCalculator(new FraudSettings(Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(1),
-                500, 50_000, 3, Duration.ofMinutes(10), 200,
+                d.thresholds(), 3, Duration.ofMinutes(10), 200,
                 Duration.ZERO, 30, d.merchantStateTtl(), 400, 700))).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -41,7 +41,7 @@ class RuleBookTest {
     private static FraudSettings thresholds(int review, int decline) {
         FraudSettings d = FraudSettings.defaults();
         return new FraudSettings(d.shortWindow(), d.mediumWindow(), d.longWindow(), d.distinctWindow(),
-                d.smallAmountMinor(), d.largeAmountMinor(), d.cardTestingSmallCount(),
+                d.thresholds(), d.cardTestingSmallCount(),
                 d.cardTestingWindow(), d.merchantBaselineHalfLife(), d.merchantRatioHalfLife(), d.merchantMinBaseline(),
                 d.merchantStateTtl(), review, decline);
     }

@@ -1,6 +1,8 @@
 package com.cardpay.payments.functions.fraud.rules;
 
 import com.cardpay.payments.functions.fraud.CardFeatures;
+import com.cardpay.payments.functions.fraud.CurrencyThresholds;
+import com.cardpay.payments.functions.fraud.FraudSettings;
 import com.cardpay.payments.functions.fraud.Feature;
 import com.cardpay.payments.functions.fraud.MerchantFeatures;
 import com.cardpay.payments.functions.model.MessageHeaders;
@@ -123,8 +125,12 @@ final class RuleFixtures {
                     "tok_v1_" + "A".repeat(43), 1, "411111", "1111", cardCountry, merchantCountry, ipCountry,
                     null, 1_795_515_330_123L, type == PaymentType.PURCHASE ? null : "pay-0",
                     42L, new SourcePosition("payments.raw", 0, 7, 1_795_515_330_123L), MessageHeaders.EMPTY);
+            // the threshold features as the card operator computes them, with the default thresholds
+            CurrencyThresholds.Scale scale = FraudSettings.defaults().thresholds().forCurrency(currency);
             CardFeatures card = new CardFeatures(countShort, countMedium, countLong, amountShort, amountMedium, amountLong,
-                    distinctMerchants, distinctCountries, cardTesting, secondsSincePrevious);
+                    distinctMerchants, distinctCountries, cardTesting && scale != null, secondsSincePrevious,
+                    scale != null && amountMinor >= scale.largePaymentMinor(),
+                    scale != null && amountLong >= scale.cardAmountLongLimitMinor(), scale != null);
             MerchantFeatures merchant = new MerchantFeatures(amountZScore, refundRatio, chargebackRatio, baselinePayments);
             return new Feature.Values(payment, card, merchant);
         }

@@ -21,6 +21,7 @@ import com.cardpay.payments.functions.fraud.rules.RuleRejectedException;
 import com.cardpay.payments.functions.fraud.rules.RuleRejectedException.Category;
 import com.cardpay.payments.functions.fraud.rules.StoredRule;
 import com.cardpay.payments.functions.model.TokenizedPayment;
+import com.cardpay.payments.functions.tracing.PaymentSpans;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
@@ -86,6 +87,7 @@ public final class FraudScoringFunction
     private transient Counter rejectedUpdates;
     private transient Counter rejectedOnRestore;
     private transient Histogram scoringNanos;
+    private transient PaymentSpans spans;
     private transient MetricGroup metrics;
 
     public FraudScoringFunction(FraudSettings settings) {
@@ -116,6 +118,7 @@ public final class FraudScoringFunction
         rejectedUpdates = metrics.counter("payments_fraud_rule_updates_rejected");
         rejectedOnRestore = metrics.counter("payments_fraud_rules_rejected_on_restore");
         scoringNanos = metrics.histogram("payments_fraud_scoring_nanos", new DescriptiveStatisticsHistogram(1000));
+        spans = PaymentSpans.open(getRuntimeContext());
     }
 
     @Override
@@ -140,6 +143,7 @@ public final class FraudScoringFunction
         out.collect(new ScoredPayment(payment, in.card(), merchant, evaluation.score(), evaluation.decision(),
                 evaluation.reasons(), evaluation.shadowHits(), evaluation.rulesVersion(), ctx.currentProcessingTime()));
         scoringNanos.update(System.nanoTime() - start);
+        spans.scoring(payment, evaluation.decision(), evaluation.score(), start);
     }
 
     @Override

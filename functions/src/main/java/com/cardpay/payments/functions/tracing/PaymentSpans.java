@@ -53,10 +53,21 @@ public final class PaymentSpans {
         if (!settings.enabled()) {
             return OFF;
         }
-        TracingSdk sdk = TracingSdk.forJob(context.getJobInfo().getJobId().toString(), context.getJobInfo().getJobName(),
+        PaymentSpans spans = forJob(context.getJobInfo().getJobId().toString(), context.getJobInfo().getJobName(),
                 settings, context::registerUserCodeClassLoaderReleaseHookIfAbsent);
-        context.getMetricGroup().gauge(DROPPED_METRIC, (Gauge<Long>) sdk.dropped::count);
-        return new PaymentSpans(sdk, settings.sampleRatio());
+        context.getMetricGroup().gauge(DROPPED_METRIC, (Gauge<Long>) spans::droppedSpans);
+        return spans;
+    }
+
+    /** {@link #open} without Flink: {@code releaseHooks} gets the SDK's shutdown (tests run it). */
+    static PaymentSpans forJob(String jobId, String serviceName, TracingSettings settings,
+            TracingSdk.ReleaseHooks releaseHooks) {
+        return new PaymentSpans(TracingSdk.forJob(jobId, serviceName, settings, releaseHooks), settings.sampleRatio());
+    }
+
+    /** Spans this task manager's exporter has lost so far (full queue, failed exports). */
+    long droppedSpans() {
+        return sdk == null ? 0 : sdk.dropped.count();
     }
 
     /** For the nanosecond start of a stage's span: {@code System.nanoTime()}. */

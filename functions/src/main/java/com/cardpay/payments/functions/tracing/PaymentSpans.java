@@ -16,6 +16,7 @@ import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.metrics.Gauge;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * The spans of a payment, one per stage, each a child of the caller's span from the payment's
@@ -59,14 +60,20 @@ public final class PaymentSpans {
         return spans;
     }
 
-    /** {@link #open} without Flink: {@code releaseHooks} gets the SDK's shutdown (tests run it). */
-    static PaymentSpans forJob(String jobId, String serviceName, TracingSettings settings,
-            TracingSdk.ReleaseHooks releaseHooks) {
-        return new PaymentSpans(TracingSdk.forJob(jobId, serviceName, settings, releaseHooks), settings.sampleRatio());
+    /**
+     * {@link #open} without Flink, for tests and benchmarks: {@code releaseHooks} gets the SDK's
+     * shutdown under its name (the caller runs it to flush and stop).
+     */
+    public static PaymentSpans forJob(String jobId, String serviceName, TracingSettings settings,
+            BiConsumer<String, Runnable> releaseHooks) {
+        if (!settings.enabled()) {
+            return OFF;
+        }
+        return new PaymentSpans(TracingSdk.forJob(jobId, serviceName, settings, releaseHooks::accept), settings.sampleRatio());
     }
 
     /** Spans this task manager's exporter has lost so far (full queue, failed exports). */
-    long droppedSpans() {
+    public long droppedSpans() {
         return sdk == null ? 0 : sdk.dropped.count();
     }
 

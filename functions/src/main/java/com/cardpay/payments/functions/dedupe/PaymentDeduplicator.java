@@ -148,7 +148,8 @@ public final class PaymentDeduplicator
             conflicts.inc();
             ctx.output(CONFLICTS, DeadLetters.duplicateConflict(payment));
         }
-        spans.emission(payment, started, firstHash == null ? "written" : firstHash == payment.contentHash() ? "duplicate" : "conflict");
+        spans.emission(payment, started,
+                firstHash == null ? "written" : firstHash == payment.contentHash() ? "duplicate" : "conflict");
     }
 
     /** The tokenized payments of a first-sighting stream, for the fraud and settlement stages. */

@@ -224,6 +224,10 @@ public final class PaymentsJob {
     /** Adds the job's operators to {@code env}. */
     public void build(StreamExecutionEnvironment env) {
         env.setParallelism(config.parallelism());
+        // Every operator opens its spans from these (PaymentSpans.open): no constructor changes.
+        Map<String, String> jobParameters = new java.util.HashMap<>(env.getConfig().getGlobalJobParameters().toMap());
+        jobParameters.putAll(config.tracing().toJobParameters());
+        env.getConfig().setGlobalJobParameters(org.apache.flink.configuration.Configuration.fromMap(jobParameters));
         SingleOutputStreamOperator<IngestOutcome> ingested = env
                 .fromSource(source, PaymentWatermarks.strategy(config.maxOutOfOrderness(), config.idleness(),
                                 config.maxEventTimeAhead()),

@@ -26,8 +26,9 @@ final class Backlog {
 
     private Backlog() {}
 
-    static Loaded preload(String bootstrap, String topic, long records, Mix mix, long seed, LongConsumer progress)
-            throws Exception {
+    /** @param withTraceparent whether each record carries a (sampled) traceparent header, as callers' records do */
+    static Loaded preload(String bootstrap, String topic, long records, Mix mix, long seed, boolean withTraceparent,
+            LongConsumer progress) throws Exception {
         // The whole backlog lies in the past: the job rejects event times ahead of its clock.
         SyntheticPayments payments = new SyntheticPayments(seed, mix.malformed(), mix.duplicate(), mix.late(),
                 SyntheticPayments.startOfBacklogEndingAt(Instant.now(), records));
@@ -49,7 +50,9 @@ final class Backlog {
                 kinds.merge(g.kind(), 1L, Long::sum);
                 bytes += g.value().length;
                 ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, g.key(), g.value());
-                record.headers().add("traceparent", g.traceparent().getBytes(StandardCharsets.UTF_8));
+                if (withTraceparent) {
+                    record.headers().add("traceparent", g.traceparent().getBytes(StandardCharsets.UTF_8));
+                }
                 producer.send(record, (metadata, e) -> {
                     if (e != null) {
                         failure.compareAndSet(null, e);

@@ -40,6 +40,9 @@ final class HarnessOptions {
               --no-throughput, --no-latency  skip a part
               --out DIR                    results directory (benchmarks/results)
               --seed N                     generator seed (42)
+              --tracing off|RATIO          backlog payments without traceparent; with RATIO (0 to 1) the
+                                           job traces that share of them (tracing.sample-ratio) and
+                                           exports to a throwaway OTLP receiver; off: no tracing
             Durations: 250ms, 1s, 2m.""";
 
     boolean quick;
@@ -66,6 +69,10 @@ final class HarnessOptions {
     boolean latency = true;
     Path out = Path.of("benchmarks", "results");
     long seed = 42;
+    /** {@code --tracing}: null (not given: backlog with sampled traceparents, no tracing), "off", or a ratio. */
+    String tracing;
+    /** Set while a {@code --tracing RATIO} run's receiver is up. */
+    ThrowawayOtlpReceiver tracingReceiver;
 
     static HarnessOptions parse(String[] args) {
         HarnessOptions o = new HarnessOptions();
@@ -159,6 +166,16 @@ final class HarnessOptions {
                 }
                 case "--out" -> out = Path.of(value);
                 case "--seed" -> seed = Long.parseLong(value);
+                case "--tracing" -> {
+                    if (!value.equals("off")) {
+                        double ratio = Double.parseDouble(value);
+                        if (!(ratio >= 0 && ratio <= 1)) {
+                            throw new UsageException("--tracing: off or a ratio from 0 to 1, got " + value);
+                        }
+                        jobSettings.put("tracing.sample-ratio", value);
+                    }
+                    tracing = value;
+                }
                 default -> throw new UsageException("unknown option " + name + "\n" + USAGE);
             }
         } catch (NumberFormatException e) {

@@ -115,7 +115,7 @@ public final class PipelineBenchmark {
         List<LatencyRun.Result> sweep = new ArrayList<>();
         ObjectNode profile = null;
         progress.step("Starting an in-process Kafka broker (KRaft) ...");
-        try (EmbeddedKafka kafka = EmbeddedKafka.startQuietly()) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.startQuietly(); ThrowawayOtlpReceiver receiver = tracingReceiver(o, progress)) {
             JobRunner runner = new JobRunner(kafka, work, o.partitions);
             Backlog.Mix mix = new Backlog.Mix(o.malformedShare, o.duplicateShare, o.lateShare);
             ObjectNode backlogJson = null;
@@ -123,7 +123,7 @@ public final class PipelineBenchmark {
                 String backlog = "bench.backlog";
                 kafka.createTopics(List.of(backlog), o.partitions);
                 progress.step(String.format("Preloading %,d payments into %s ...", o.records, backlog));
-                Backlog.Loaded loaded = Backlog.preload(kafka.bootstrapServers(), backlog, o.records, mix, o.seed,
+                Backlog.Loaded loaded = Backlog.preload(kafka.bootstrapServers(), backlog, o.records, mix, o.seed, o.tracing == null,
                         n -> progress.say(String.format("  preloaded %,d", n)));
                 progress.say(String.format(Locale.ROOT, "  %,d records, %.0f bytes on average, in %.1f s: %s", loaded.records(),
                         (double) loaded.bytes() / loaded.records(), loaded.seconds(), loaded.kinds()));
@@ -299,8 +299,29 @@ public final class PipelineBenchmark {
         return SvgChart.render("Payments pipeline vs exactly-once passthrough", subtitle, series, o.targetP99.toMillis());
     }
 
+    /** For {@code --tracing RATIO}: a throwaway receiver, and the job pointed at it; null otherwise. */
+    private static ThrowawayOtlpReceiver tracingReceiver(HarnessOptions o, Progress progress) throws IOException {
+        if (o.tracing == null || o.tracing.equals("off")) {
+            progress.say("Tracing: " + (o.tracing == null ? "off (backlog with sampled traceparents)" : "off (backlog without traceparents)"));
+            return null;
+        }
+        ThrowawayOtlpReceiver receiver = new ThrowawayOtlpReceiver();
+        o.jobSettings.put("tracing.otlp-endpoint", receiver.endpoint());
+        progress.say("Tracing: on, sample ratio " + o.tracing + " of a backlog without traceparents, to a throwaway receiver at "
+                + receiver.endpoint());
+        o.tracingReceiver = receiver;
+        return receiver;
+    }
+
     private static ObjectNode harnessJson(HarnessOptions o, double loadBefore, Progress progress, String stamp) {
         ObjectNode h = Report.JSON.createObjectNode();
+        h.put("tracing", o.tracing == null ? "not set" : o.tracing);
+        if (o.tracingReceiver != null) {
+            h.put("tracing_export_requests", o.tracingReceiver.requests());
+            h.put("tracing_export_bytes", o.tracingReceiver.bytes());
+            progress.say(String.format(Locale.ROOT, "Tracing: the receiver got %,d export requests, %,d bytes",
+                    o.tracingReceiver.requests(), o.tracingReceiver.bytes()));
+        }
         h.put("mode", o.quick ? "quick" : "full");
         h.put("run", stamp);
         h.put("seconds", Report.round(progress.elapsedSeconds()));

@@ -76,7 +76,8 @@ final class SourceRecordsMetric {
     }
 
     private JsonNode get(String uri) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(5)).build(),
+        // 15 s, not 5: on a shared 2-core machine (load 30+) the MiniCluster's REST answer took longer and failed a run.
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(15)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }

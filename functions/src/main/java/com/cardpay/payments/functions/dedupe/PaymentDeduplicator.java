@@ -6,6 +6,7 @@ import com.cardpay.payments.functions.model.DeadLetter;
 import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.functions.model.TokenizedPayment;
 import com.cardpay.payments.functions.model.VaultRecord;
+import com.cardpay.payments.functions.tracing.PaymentSpans;
 import com.cardpay.payments.functions.validation.RejectionCode;
 
 import org.apache.flink.api.common.functions.OpenContext;
@@ -76,6 +77,7 @@ public final class PaymentDeduplicator
     private transient Counter duplicates;
     private transient Counter conflicts;
     private transient CommitLatency commitLatency;
+    private transient PaymentSpans spans;
 
     public PaymentDeduplicator(Duration ttl) {
         this(ttl, CommitLatency.Clock.SYSTEM);
@@ -105,6 +107,7 @@ public final class PaymentDeduplicator
                 .counter("payments_dlq_records");
         commitLatency = new CommitLatency(getRuntimeContext().getMetricGroup().histogram(CommitLatency.METRIC,
                 new DescriptiveStatisticsHistogram(CommitLatency.HISTOGRAM_WINDOW)), clock);
+        spans = PaymentSpans.open(getRuntimeContext());
     }
 
     /** No operator state: the barrier only files the latency samples (see {@link CommitLatency}). */
@@ -129,6 +132,7 @@ public final class PaymentDeduplicator
     @Override
     public void processElement(IngestOutcome outcome, Context ctx, Collector<Either<TokenizedPayment, VaultRecord>> out)
             throws Exception {
+        long started = PaymentSpans.now();
         TokenizedPayment payment = outcome.payment();
         Preconditions.checkArgument(payment != null, "dedupe takes accepted payments only; route dead letters first");
         Long firstHash = seen.get(payment.paymentId());
@@ -144,6 +148,8 @@ public final class PaymentDeduplicator
             conflicts.inc();
             ctx.output(CONFLICTS, DeadLetters.duplicateConflict(payment));
         }
+        spans.emission(payment, started,
+                firstHash == null ? "written" : firstHash == payment.contentHash() ? "duplicate" : "conflict");
     }
 
     /** The tokenized payments of a first-sighting stream, for the fraud and settlement stages. */

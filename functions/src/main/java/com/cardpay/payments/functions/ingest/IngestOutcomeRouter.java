@@ -3,7 +3,9 @@ package com.cardpay.payments.functions.ingest;
 import com.cardpay.payments.functions.model.DeadLetter;
 import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.functions.model.TokenizedPayment;
+import com.cardpay.payments.functions.tracing.PaymentSpans;
 
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -40,10 +42,16 @@ public final class IngestOutcomeRouter extends ProcessFunction<IngestOutcome, In
     private final long disorderMillis;
     private transient PartitionWatermarks watermarks;
     private transient ListState<Tuple2<String, Long>> state;
+    private transient PaymentSpans spans;
 
     /** @param maxOutOfOrderness the source watermark's allowed disorder ({@code source.max-out-of-orderness}) */
     public IngestOutcomeRouter(Duration maxOutOfOrderness) {
         this.disorderMillis = maxOutOfOrderness.toMillis();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        spans = PaymentSpans.open(getRuntimeContext());
     }
 
     @Override
@@ -67,6 +75,7 @@ public final class IngestOutcomeRouter extends ProcessFunction<IngestOutcome, In
 
     @Override
     public void processElement(IngestOutcome outcome, Context ctx, Collector<IngestOutcome> out) {
+        spans.ingest(outcome);
         if (outcome.isAccepted()) {
             out.collect(stamped(outcome));
         } else {

@@ -157,7 +157,13 @@ public enum ConfigKey {
     VAULT_KEY_CACHE_TTL("vault.key-cache-ttl", "15m", "How long cached keys stay usable without a successful refresh from Vault; then tokenization stops and the task restarts from its checkpoint."),
     VAULT_REFRESH_INTERVAL("vault.refresh-interval", "30s", "How often the background refresher renews keys and checks the token key version."),
     VAULT_REQUEST_TIMEOUT("vault.request-timeout", "5s", "Timeout of one Vault HTTP call."),
-    VAULT_CA_CERT("vault.ca-cert-path", "", "PEM file of the CA that signed Vault's certificate; empty uses the JVM's trust store.");
+    VAULT_CA_CERT("vault.ca-cert-path", "", "PEM file of the CA that signed Vault's certificate; empty uses the JVM's trust store."),
+    // Spans carry no card data, so plain http:// is allowed: in the cluster the mesh's mTLS carries it.
+    TRACING_OTLP_ENDPOINT("tracing.otlp-endpoint", "", "OTLP/HTTP traces URL of the collector (http://host:4318/v1/traces): the job exports three spans per sampled payment (ingest, emission, scoring) there; empty: tracing off."),
+    // 1% of untraced traffic: at 10,000 payments/s that is 300 spans/s, a few KB/s of export.
+    TRACING_SAMPLE_RATIO("tracing.sample-ratio", "0.01", "Share (0 to 1) of payments without a valid traceparent whose spans are exported; a traceparent's sampled flag always decides for its payment."),
+    // 8,192 spans of about 1 KB: 8 MB of heap per task manager, several seconds of sampled spans at 10,000/s.
+    TRACING_QUEUE_SIZE("tracing.queue-size", "8192", "Spans held for export per task manager; when the collector is slow or down, spans beyond it are dropped (payments_tracing_spans_dropped), never waited for.");
 
     private final String key;
     private final String defaultValue;

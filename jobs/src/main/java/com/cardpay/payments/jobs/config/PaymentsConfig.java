@@ -7,6 +7,7 @@ import com.cardpay.payments.connectors.kafka.PaymentsKafka.StartingOffsets;
 import com.cardpay.payments.connectors.vault.VaultSettings;
 import com.cardpay.payments.functions.fraud.FraudSettings;
 import com.cardpay.payments.functions.fraud.features.VelocityWindow;
+import com.cardpay.payments.functions.tracing.TracingSettings;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -44,7 +45,8 @@ public record PaymentsConfig(
         KafkaTls kafkaTls,
         VaultSettings vault,
         FraudSettings fraud,
-        SettlementSettings settlement) implements Serializable {
+        SettlementSettings settlement,
+        TracingSettings tracing) implements Serializable {
 
     /** The topics the job reads and writes. */
     public record Topics(String raw, String tokenized, String vault, String dlq, String scored, String fraudRules,
@@ -104,7 +106,8 @@ public record PaymentsConfig(
                         v.positiveInt(FRAUD_BASELINE_HALF_LIFE), v.duration(FRAUD_RATIO_HALF_LIFE),
                         v.positiveInt(FRAUD_MIN_BASELINE), v.duration(FRAUD_MERCHANT_TTL),
                         v.positiveInt(FRAUD_REVIEW_SCORE), v.positiveInt(FRAUD_DECLINE_SCORE)),
-                SettlementSettings.from(v));
+                SettlementSettings.from(v),
+                TracingConfig.from(v));
         config.crossCheck(v, v.duration(BROKER_MAX_TRANSACTION_TIMEOUT));
         if (!v.problems().isEmpty()) {
             throw new ConfigException(v.problems());

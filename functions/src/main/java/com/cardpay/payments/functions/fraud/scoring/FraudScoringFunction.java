@@ -21,6 +21,7 @@ import com.cardpay.payments.functions.fraud.rules.RuleRejectedException;
 import com.cardpay.payments.functions.fraud.rules.RuleRejectedException.Category;
 import com.cardpay.payments.functions.fraud.rules.StoredRule;
 import com.cardpay.payments.functions.model.TokenizedPayment;
+import com.cardpay.payments.functions.tracing.PaymentSpans;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
@@ -86,6 +87,7 @@ public final class FraudScoringFunction
     private transient Counter rejectedUpdates;
     private transient Counter rejectedOnRestore;
     private transient Histogram scoringNanos;
+    private transient PaymentSpans spans;
     private transient MetricGroup metrics;
     // Degraded defaults (flink-k8s/DEGRADATION.md), each counted.
     private transient Counter withoutMerchantBaseline;
@@ -129,6 +131,7 @@ public final class FraudScoringFunction
         withoutMerchantBaseline = metrics.counter("payments_fraud_scored_without_merchant_baseline");
         merchantFeaturesFailed = metrics.counter("payments_fraud_merchant_features_failed");
         withoutIpCountry = metrics.counter("payments_fraud_scored_without_ip_country");
+        spans = PaymentSpans.open(getRuntimeContext());
     }
 
     @Override
@@ -154,6 +157,7 @@ public final class FraudScoringFunction
         out.collect(new ScoredPayment(payment, in.card(), merchant, evaluation.score(), evaluation.decision(),
                 evaluation.reasons(), evaluation.shadowHits(), evaluation.rulesVersion(), ctx.currentProcessingTime()));
         scoringNanos.update(System.nanoTime() - start);
+        spans.scoring(payment, evaluation.decision(), evaluation.score(), start);
     }
 
     /**

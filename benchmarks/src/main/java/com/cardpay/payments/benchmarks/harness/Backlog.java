@@ -28,9 +28,18 @@ final class Backlog {
 
     static Loaded preload(String bootstrap, String topic, long records, Mix mix, long seed, LongConsumer progress)
             throws Exception {
+        return preload(bootstrap, topic, records, mix, seed, null, progress);
+    }
+
+    /** As above, over {@code population} (null: the generator's default cards and merchants). */
+    static Loaded preload(String bootstrap, String topic, long records, Mix mix, long seed, Population population,
+            LongConsumer progress) throws Exception {
         // The whole backlog lies in the past: the job rejects event times ahead of its clock.
         SyntheticPayments payments = new SyntheticPayments(seed, mix.malformed(), mix.duplicate(), mix.late(),
                 SyntheticPayments.startOfBacklogEndingAt(Instant.now(), records));
+        if (population != null) {
+            payments.withPopulation(population.cards(), population.merchants(), population.hotMerchantShare());
+        }
         Map<Kind, Long> kinds = new EnumMap<>(Kind.class);
         AtomicReference<Exception> failure = new AtomicReference<>();
         long bytes = 0;

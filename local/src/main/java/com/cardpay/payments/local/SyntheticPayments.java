@@ -69,6 +69,9 @@ public final class SyntheticPayments {
     private final Instant start;
     private long spacingMicros = DEFAULT_SPACING.toNanos() / 1_000;
     private final List<String> cards = new ArrayList<>();
+    /** Merchants to draw from, and the share of payments that go to the hottest one, m-000 ({@link #withPopulation}). */
+    private int merchants = 20;
+    private double hotMerchantShare;
     private final List<Generated> recentValid = new ArrayList<>();
     private long sequence;
     private int malformedIndex;
@@ -107,6 +110,26 @@ public final class SyntheticPayments {
      */
     public SyntheticPayments spacedBy(Duration spacing) {
         this.spacingMicros = Math.max(1, spacing.toNanos() / 1_000);
+        return this;
+    }
+
+    /**
+     * Another population for cost measurements: {@code cards} distinct cards (replacing the default
+     * pool of 20,000), {@code merchants} merchants, of which one (m-000) takes
+     * {@code hotMerchantShare} of all payments. Deterministic for a seed; the default population
+     * keeps the sequences of the constructors (the savepoint fixtures' input depends on them).
+     */
+    public SyntheticPayments withPopulation(int cards, int merchants, double hotMerchantShare) {
+        if (cards < 1 || merchants < 1 || hotMerchantShare < 0 || hotMerchantShare > 1) {
+            throw new IllegalArgumentException("cards and merchants must be positive and the hot share in [0, 1]; got cards="
+                    + cards + " merchants=" + merchants + " hot=" + hotMerchantShare);
+        }
+        this.cards.clear();
+        for (int i = 0; i < cards; i++) {
+            this.cards.add(newCard());
+        }
+        this.merchants = merchants;
+        this.hotMerchantShare = hotMerchantShare;
         return this;
     }
 
@@ -165,7 +188,9 @@ public final class SyntheticPayments {
     private ObjectNode validPayment() {
         long n = sequence++;
         ObjectNode p = JSON.createObjectNode();
-        String merchant = String.format("m-%03d", random.nextInt(20));
+        // Draw the hot merchant only when one is asked for, so that the default keeps the old sequence.
+        int merchantIndex = hotMerchantShare > 0 && random.nextDouble() < hotMerchantShare ? 0 : random.nextInt(merchants);
+        String merchant = String.format("m-%03d", merchantIndex);
         p.put("payment_id", "pay-" + runId + "-" + n);
         p.put("merchant_id", merchant);
         int typeDice = random.nextInt(100);

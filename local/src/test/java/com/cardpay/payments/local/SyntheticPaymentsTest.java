@@ -70,4 +70,24 @@ class SyntheticPaymentsTest {
         assertThatThrownBy(() -> new SyntheticPayments(1, 0.6, 0.6, 0, START)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SyntheticPayments(1, 0, 0, 1.5, START)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aPopulationBoundsTheCardsAndMerchantsAndGivesTheHotMerchantItsShare() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<Generated> payments = new SyntheticPayments(7, 0, 0, 0, Instant.parse("2026-11-24T10:00:00Z"))
+                .withPopulation(500, 100, 0.25).next(20_000);
+        java.util.Set<String> cards = new java.util.HashSet<>();
+        java.util.Set<String> merchants = new java.util.HashSet<>();
+        long hot = 0;
+        for (Generated g : payments) {
+            cards.add(g.pan());
+            String merchant = json.readTree(g.value()).get("merchant_id").asText();
+            merchants.add(merchant);
+            hot += merchant.equals("m-000") ? 1 : 0;
+        }
+        assertThat(cards).hasSizeLessThanOrEqualTo(500).hasSizeGreaterThan(450);
+        assertThat(merchants).hasSize(100);
+        // 25 % drawn as hot, plus its 1/100 of the rest
+        assertThat((double) hot / payments.size()).isBetween(0.24, 0.27);
+    }
 }

@@ -26,12 +26,19 @@ final class Backlog {
 
     private Backlog() {}
 
-    /** @param withTraceparent whether each record carries a (sampled) traceparent header, as callers' records do */
+    /**
+     * @param withTraceparent whether each record carries a (sampled) traceparent header, as callers' records do
+     * @param population the cards and merchants paying (null: the generator's default)
+     */
     static Loaded preload(String bootstrap, String topic, long records, Mix mix, long seed, boolean withTraceparent,
+            Population population,
             LongConsumer progress) throws Exception {
         // The whole backlog lies in the past: the job rejects event times ahead of its clock.
         SyntheticPayments payments = new SyntheticPayments(seed, mix.malformed(), mix.duplicate(), mix.late(),
                 SyntheticPayments.startOfBacklogEndingAt(Instant.now(), records));
+        if (population != null) {
+            payments.withPopulation(population.cards(), population.merchants(), population.hotMerchantShare());
+        }
         Map<Kind, Long> kinds = new EnumMap<>(Kind.class);
         AtomicReference<Exception> failure = new AtomicReference<>();
         long bytes = 0;

@@ -14,8 +14,9 @@ import java.time.Duration;
  * visible about one checkpoint interval plus one checkpoint duration after it was read, so the
  * durations explain the latency figures.
  */
-record CheckpointStats(long completed, long failed, double p50Millis, double p99Millis, double maxMillis) {
-    static final CheckpointStats UNKNOWN = new CheckpointStats(-1, -1, Double.NaN, Double.NaN, Double.NaN);
+record CheckpointStats(long completed, long failed, double p50Millis, double p99Millis, double maxMillis,
+        long latestStateBytes) {
+    static final CheckpointStats UNKNOWN = new CheckpointStats(-1, -1, Double.NaN, Double.NaN, Double.NaN, -1);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -31,7 +32,9 @@ record CheckpointStats(long completed, long failed, double p50Millis, double p99
             JsonNode duration = root.path("summary").path("end_to_end_duration");
             return new CheckpointStats(root.path("counts").path("completed").asLong(-1), root.path("counts").path("failed").asLong(-1),
                     duration.path("p50").asDouble(Double.NaN), duration.path("p99").asDouble(Double.NaN),
-                    duration.path("max").asDouble(Double.NaN));
+                    duration.path("max").asDouble(Double.NaN),
+                    // the full size of the newest completed checkpoint (RocksDB's incremental ones included)
+                    root.path("latest").path("completed").path("state_size").asLong(-1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return UNKNOWN;

@@ -38,6 +38,11 @@ final class HarnessOptions {
               --sweep / --no-sweep         pipeline latency with the latency knobs (full: on; quick: off)
               --profile / --no-profile     a JFR-profiled pipeline throughput run (full: on; quick: off)
               --no-throughput, --no-latency  skip a part
+              --growth                     also the cost growth: pipeline throughput, CPU and state size with
+                                           10^4/10^5/10^6 cards and 10^2/10^4 merchants (one takes 25%),
+                                           at parallelism 1 and 2, and latency at several rates (~7 min quick)
+              --growth-interval D          checkpoint interval of the growth latency runs (200ms)
+              --growth-rates N,N,...       offered rates of the growth latency runs (5000,10000,20000)
               --out DIR                    results directory (benchmarks/results)
               --seed N                     generator seed (42)
               --tracing off|RATIO          backlog payments without traceparent; with RATIO (0 to 1) the
@@ -67,6 +72,9 @@ final class HarnessOptions {
     boolean profile;
     boolean throughput = true;
     boolean latency = true;
+    boolean growth;
+    Duration growthInterval = Duration.ofMillis(200);
+    List<Integer> growthRates = List.of(5_000, 10_000, 20_000);
     Path out = Path.of("benchmarks", "results");
     long seed = 42;
     /** {@code --tracing}: null (not given: backlog with sampled traceparents, no tracing), "off", or a ratio. */
@@ -101,6 +109,7 @@ final class HarnessOptions {
                 case "--no-profile" -> o.profile = false;
                 case "--no-throughput" -> o.throughput = false;
                 case "--no-latency" -> o.latency = false;
+                case "--growth" -> o.growth = true;
                 default -> {
                     String value = inline != null ? inline : (i + 1 < args.length ? args[++i] : null);
                     if (value == null) {
@@ -163,6 +172,14 @@ final class HarnessOptions {
                     }
                     String key = value.substring(0, eq).trim();
                     (ConfigKey.byName().containsKey(key) ? jobSettings : flinkSettings).put(key, value.substring(eq + 1).trim());
+                }
+                case "--growth-interval" -> growthInterval = duration(value);
+                case "--growth-rates" -> {
+                    List<Integer> list = new ArrayList<>();
+                    for (String part : value.split(",")) {
+                        list.add(Integer.parseInt(part.trim().replace("_", "")));
+                    }
+                    growthRates = List.copyOf(list);
                 }
                 case "--out" -> out = Path.of(value);
                 case "--seed" -> seed = Long.parseLong(value);

@@ -99,7 +99,8 @@ public final class PipelineBenchmark {
     private static void run(HarnessOptions o) throws Exception {
         int steps = 1 + (o.throughput ? 1 + o.variants.size() + (o.profile && o.variants.contains(Variant.PIPELINE) ? 1 : 0) : 0)
                 + (o.latency ? 1 + o.intervals.size() * o.variants.size() : 0)
-                + (o.sweep && o.variants.contains(Variant.PIPELINE) ? SWEEP.size() : 0);
+                + (o.sweep && o.variants.contains(Variant.PIPELINE) ? SWEEP.size() : 0)
+                + (o.growth ? CostGrowth.steps(o) : 0);
         Progress progress = new Progress(System.out, steps);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -114,6 +115,7 @@ public final class PipelineBenchmark {
         List<LatencyRun.Result> latency = new ArrayList<>();
         List<LatencyRun.Result> sweep = new ArrayList<>();
         ObjectNode profile = null;
+        ObjectNode growth = null;
         progress.step("Starting an in-process Kafka broker (KRaft) ...");
         try (EmbeddedKafka kafka = EmbeddedKafka.startQuietly(); ThrowawayOtlpReceiver receiver = tracingReceiver(o, progress)) {
             JobRunner runner = new JobRunner(kafka, work, o.partitions);
@@ -124,7 +126,7 @@ public final class PipelineBenchmark {
                 kafka.createTopics(List.of(backlog), o.partitions);
                 progress.step(String.format("Preloading %,d payments into %s ...", o.records, backlog));
                 Backlog.Loaded loaded = Backlog.preload(kafka.bootstrapServers(), backlog, o.records, mix, o.seed, o.tracing == null,
-                        n -> progress.say(String.format("  preloaded %,d", n)));
+                        null, n -> progress.say(String.format("  preloaded %,d", n)));
                 progress.say(String.format(Locale.ROOT, "  %,d records, %.0f bytes on average, in %.1f s: %s", loaded.records(),
                         (double) loaded.bytes() / loaded.records(), loaded.seconds(), loaded.kinds()));
                 backlogJson = Report.JSON.createObjectNode();
@@ -186,6 +188,9 @@ public final class PipelineBenchmark {
                     }
                 }
             }
+            if (o.growth) {
+                growth = CostGrowth.run(o, runner, kafka, mix, progress);
+            }
             root.set("harness", harnessJson(o, loadBefore, progress, stamp));
             if (backlogJson != null) {
                 backlogJson.set("mix", Report.JSON.valueToTree(Map.of("malformed", o.malformedShare,
@@ -217,6 +222,9 @@ public final class PipelineBenchmark {
         if (profile != null) {
             root.set("profile", profile);
         }
+        if (growth != null) {
+            root.set("growth", growth);
+        }
 
         Report.throughputTable(System.out, throughput);
         Report.latencyTable(System.out, String.format("Commit-visible latency at %,d payments/s (read_committed consumer; "
@@ -225,6 +233,11 @@ public final class PipelineBenchmark {
         System.out.println();
         System.out.println(meeting.isEmpty() ? "No pipeline setting met p99 <= " + o.targetP99.toMillis() + " ms."
                 : "Pipeline settings meeting p99 <= " + o.targetP99.toMillis() + " ms: " + String.join("; ", meeting));
+
+        if (growth != null) {
+            System.out.println();
+            CostGrowth.table(growth).forEach(System.out::println);
+        }
 
         String json = Report.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         String svg = chart(o, throughput, latency);

@@ -124,6 +124,7 @@ final class Report {
         n.put("duration_p50_ms", round(c.p50Millis()));
         n.put("duration_p99_ms", round(c.p99Millis()));
         n.put("duration_max_ms", round(c.maxMillis()));
+        n.put("latest_state_bytes", c.latestStateBytes());
         return n;
     }
 

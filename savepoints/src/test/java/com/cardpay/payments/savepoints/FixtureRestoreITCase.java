@@ -4,10 +4,10 @@ import static com.cardpay.payments.integration.testutils.KafkaTestSupport.readCo
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cardpay.payments.integration.testutils.JobEnd;
-import com.cardpay.payments.integration.testutils.KafkaBrokerExtension;
 import com.cardpay.payments.integration.testutils.KafkaTestSupport;
 import com.cardpay.payments.integration.testutils.MiniClusters;
 import com.cardpay.payments.jobs.config.PaymentsConfig;
+import com.cardpay.payments.local.EmbeddedKafka;
 import com.cardpay.payments.functions.settlement.SettlementId;
 import com.cardpay.payments.savepoints.FixtureInput.Payment;
 import com.cardpay.payments.tools.savepoint.InspectStateTool;
@@ -59,8 +59,12 @@ class FixtureRestoreITCase {
     @RegisterExtension
     static final MiniClusterExtension FLINK = MiniClusters.forParallelismTwo();
 
-    @RegisterExtension
-    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    /**
+     * A broker of its own for each fixture: a savepoint's source resumes at fixed offsets of
+     * {@code fixture.raw}, so the input must sit at the same offsets every time, in a topic no
+     * earlier restore has written to.
+     */
+    private EmbeddedKafka kafka;
 
     @TempDir
     Path dir;
@@ -97,16 +101,23 @@ class FixtureRestoreITCase {
     @ParameterizedTest(name = "fixture {0}")
     @MethodSource("fixtures")
     void theFixtureRestoresAndTheJobCarriesOn(Path fixture) throws Exception {
+        try (EmbeddedKafka broker = EmbeddedKafka.start()) {
+            kafka = broker;
+            restoreAndCarryOn(fixture);
+        }
+    }
+
+    private void restoreAndCarryOn(Path fixture) throws Exception {
         String name = "restore-" + fixture.getFileName().toString().replaceAll("[^A-Za-z0-9_-]", "-");
-        PaymentsConfig config = Fixtures.config(name, KAFKA.bootstrapServers(), dir.resolve("checkpoints"), 1);
-        KAFKA.broker().createTopics(List.of(Fixtures.RAW, Fixtures.RULES), FixtureInput.PARTITIONS);
-        KAFKA.broker().createTopics(config.topics().outputs(), 3);
+        PaymentsConfig config = Fixtures.config(name, kafka.bootstrapServers(), dir.resolve("checkpoints"), 1);
+        kafka.createTopics(List.of(Fixtures.RAW, Fixtures.RULES), FixtureInput.PARTITIONS);
+        kafka.createTopics(config.topics().outputs(), 3);
         // The input before the savepoint again, at the same offsets, then the part after it.
-        Fixtures.produceRule(KAFKA.bootstrapServers());
+        Fixtures.produceRule(kafka.bootstrapServers());
         List<Payment> before = FixtureInput.beforeSavepoint();
         List<Payment> after = FixtureInput.afterRestore();
-        Fixtures.produce(KAFKA.bootstrapServers(), Fixtures.RAW, before);
-        Fixtures.produce(KAFKA.bootstrapServers(), Fixtures.RAW, after);
+        Fixtures.produce(kafka.bootstrapServers(), Fixtures.RAW, before);
+        Fixtures.produce(kafka.bootstrapServers(), Fixtures.RAW, after);
 
         Set<String> seenBefore = new HashSet<>();
         before.forEach(p -> seenBefore.add(p.paymentId()));
@@ -115,10 +126,10 @@ class FixtureRestoreITCase {
 
         JobClient job = Fixtures.start(config, fixture.resolve("savepoint"));
         try {
-            KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().scored(), fresh.size(), WITHIN);
-            KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().dlq(), 1, WITHIN);
+            KafkaTestSupport.awaitCommitted(kafka.bootstrapServers(), config.topics().scored(), fresh.size(), WITHIN);
+            KafkaTestSupport.awaitCommitted(kafka.bootstrapServers(), config.topics().dlq(), 1, WITHIN);
             // minute 3's lines, minute 4's (one per merchant, in EUR) and minute 0's adjustment
-            KafkaTestSupport.awaitCommitted(KAFKA.bootstrapServers(), config.topics().settlements(),
+            KafkaTestSupport.awaitCommitted(kafka.bootstrapServers(), config.topics().settlements(),
                     expectedLines.size() + FixtureInput.MERCHANTS + 1, WITHIN);
 
             // Reading resumed at the saved offsets, and the replays were caught: exactly the new payments.
@@ -255,9 +266,9 @@ class FixtureRestoreITCase {
         throw new IllegalStateException(paymentId);
     }
 
-    private static List<JsonNode> json(String topic) {
+    private List<JsonNode> json(String topic) {
         List<JsonNode> out = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : readCommitted(KAFKA.bootstrapServers(), topic)) {
+        for (ConsumerRecord<byte[], byte[]> r : readCommitted(kafka.bootstrapServers(), topic)) {
             try {
                 out.add(JSON.readTree(r.value()));
             } catch (IOException e) {

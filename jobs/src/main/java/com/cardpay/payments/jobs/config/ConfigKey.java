@@ -36,6 +36,9 @@ public enum ConfigKey {
     SSL_KEYSTORE("kafka.ssl.keystore-path", "", "PKCS12 keystore with the job's client certificate: set it for mutual TLS."),
     SSL_KEYSTORE_PASSWORD_FILE("kafka.ssl.keystore-password-file", "", "File holding the keystore password (mounted secret)."),
     SSL_KEY_PASSWORD_FILE("kafka.ssl.key-password-file", "", "File holding the private key's password (mounted secret), if it differs from the keystore's."),
+    // A key rather than fixed: TLS 1.3 only by default, but a managed cluster that still speaks
+    // only TLS 1.2 can be reached by configuration, without a code change (and visibly so).
+    SSL_ENABLED_PROTOCOLS("kafka.ssl.enabled-protocols", "TLSv1.3", "TLS versions the Kafka clients offer (ssl only), comma-separated: TLSv1.3 and/or TLSv1.2, nothing older."),
     // Topic names default to their contracts' (connectors, contracts.<topic>).
     TOPIC_RAW("topics.raw", RawTopic.NAME, "Input topic."),
     TOPIC_TOKENIZED("topics.tokenized", TokenizedTopic.NAME, "Output: validated, tokenized payments."),

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 class PaymentsConfigTest {
@@ -104,6 +105,26 @@ class PaymentsConfigTest {
         assertThat(e.problems()).containsExactlyInAnyOrder(
                 "kafka.ssl.truststore-path: is required when kafka.security-protocol is ssl",
                 "kafka.ssl.keystore-password-file: is required with kafka.ssl.keystore-path");
+    }
+
+    @Test
+    void tlsIsVersionOnePointThreeOnlyUnlessConfigured() {
+        assertThat(PaymentsConfig.from(local()).kafkaTls().enabledProtocols()).containsExactly("TLSv1.3");
+        Map<String, String> s = local();
+        s.put("kafka.ssl.enabled-protocols", "TLSv1.3, TLSv1.2");
+
+        assertThat(PaymentsConfig.from(s).kafkaTls().enabledProtocols()).containsExactly("TLSv1.3", "TLSv1.2");
+    }
+
+    @Test
+    void tlsVersionsBelowOnePointTwoAreRefusedNamingTheKey() {
+        for (String value : List.of("TLSv1.1", "TLSv1.3,TLSv1", "SSLv3", "", "TLSv1.3,TLSv1.3", "tlsv1.3")) {
+            Map<String, String> s = local();
+            s.put("kafka.ssl.enabled-protocols", value);
+
+            assertThat(rejected(s).problems()).as(value).singleElement().asString()
+                    .startsWith("kafka.ssl.enabled-protocols: must list TLSv1.3 and/or TLSv1.2");
+        }
     }
 
     @Test

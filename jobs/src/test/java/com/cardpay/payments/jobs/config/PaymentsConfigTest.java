@@ -128,6 +128,32 @@ class PaymentsConfigTest {
     }
 
     @Test
+    void aKmsKeyForCheckpointsIsAnIdAnAliasOrAnArn() {
+        for (String key : List.of("1234abcd-12ab-34cd-56ef-1234567890ab", "mrk-1234abcd12ab34cd56ef1234567890ab",
+                "alias/payments-checkpoints", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                "arn:aws:kms:eu-west-1:111122223333:alias/payments-checkpoints")) {
+            Map<String, String> s = local();
+            s.put("checkpoint.storage", "s3://payments-checkpoints/payments-job");
+            s.put("s3.sse-kms-key-id", key);
+
+            assertThat(PaymentsConfig.from(s).s3().sseKmsKeyId()).isEqualTo(key);
+        }
+        assertThat(PaymentsConfig.from(local()).s3().sseKmsKeyId()).as("default: the bucket's own encryption").isNull();
+    }
+
+    @Test
+    void aKmsKeyThatIsNoKeyIsRefusedNamingTheKey() {
+        for (String key : List.of("aws:kms", "arn:aws:s3:::payments-checkpoints", "my key", "arn:aws:kms:eu-west-1:1:key/x")) {
+            Map<String, String> s = local();
+            s.put("checkpoint.storage", "s3://payments-checkpoints/payments-job");
+            s.put("s3.sse-kms-key-id", key);
+
+            assertThat(rejected(s).problems()).as(key).singleElement().asString()
+                    .startsWith("s3.sse-kms-key-id: must be a KMS key id, alias/name or key/alias ARN");
+        }
+    }
+
+    @Test
     void unknownKeyIsNamed() {
         Map<String, String> s = local();
         s.put("dedupe.tll", "7d");

@@ -20,6 +20,7 @@ import com.cardpay.payments.local.SyntheticPayments.Kind;
 import com.cardpay.payments.integration.testutils.KafkaTestSupport;
 import com.cardpay.payments.integration.testutils.MiniClusters;
 import com.cardpay.payments.jobs.testutils.TestJobs;
+import com.cardpay.payments.integration.testutils.TlsHandshakeRecorder;
 import com.cardpay.payments.integration.testutils.TlsMaterial;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -74,7 +75,8 @@ import java.util.regex.Pattern;
  * ssl.client.auth=required}: the pipeline runs end to end with its client certificate and its
  * passwords as mounted-file references; clients without a certificate the broker trusts, or
  * without the CA that signed the broker's, are refused; no password reaches the job's client
- * properties or its job graph.
+ * properties or its job graph. The job's clients offer TLS 1.3 only: the broker sees TLS 1.3 on
+ * every connection they make, and a broker limited to TLS 1.2 refuses them at the handshake.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KafkaTlsITCase {
@@ -83,6 +85,8 @@ class KafkaTlsITCase {
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern PROVIDER_REFERENCE = Pattern.compile("\\$\\{mountedsecrets:([^}:]+):([^}:]+)}");
     private static final String PROBE_TOPIC = "tls-it.probe";
+    private static final String BROKER_TAG = "tls-it";
+    private static final String JOB_SUBJECT = "CN=payments-job,O=cardpay-test";
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = MiniClusters.forParallelismTwo();
@@ -96,7 +100,7 @@ class KafkaTlsITCase {
     @BeforeAll
     static void startBrokerWithMutualTls() throws Exception {
         tls = TlsMaterial.generate(tlsDir);
-        kafka = EmbeddedKafka.startWithTls(tls.brokerTls(true));
+        kafka = EmbeddedKafka.startWithTls(tls.brokerTls(true), TlsHandshakeRecorder.brokerConfig(BROKER_TAG));
         kafka.createTopics(List.of(PROBE_TOPIC), 1);
     }
 
@@ -148,6 +152,53 @@ class KafkaTlsITCase {
                 .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(valid);
         assertThat(vault).hasSize(valid.size());
         assertThat(dlq).hasSize((int) rejected);
+        // The broker's side of every connection the job's certificate made: all TLS 1.3.
+        List<TlsHandshakeRecorder.Handshake> jobs = jobsHandshakes(BROKER_TAG);
+        assertThat(jobs).as("connections with the job's certificate").hasSizeGreaterThanOrEqualTo(4)
+                .allSatisfy(h -> assertThat(h.protocol()).isEqualTo("TLSv1.3"));
+    }
+
+    @Test
+    void theJobsClientsNegotiateTlsOnePointThree(@TempDir Path checkpoints) throws Exception {
+        PaymentsConfig config = PaymentsConfig.from(tlsSettings("tls-version", checkpoints));
+        assertThat(config.kafkaTls().clientProperties()).containsEntry("ssl.enabled.protocols", "TLSv1.3");
+        int before = TlsHandshakeRecorder.handshakes(BROKER_TAG).size();
+
+        Map<String, Object> jobs = clientConfig(config.kafkaTls());
+        assertThat(adminFailure(jobs)).isNull();
+        assertThat(producerFailure(jobs)).isNull();
+        assertThat(consumerFailure(jobs)).isNull();
+
+        List<TlsHandshakeRecorder.Handshake> made = TlsHandshakeRecorder.handshakes(BROKER_TAG).stream().skip(before)
+                .filter(h -> h.clientSubject().equals(JOB_SUBJECT)).toList();
+        assertThat(made).as("admin, producer and consumer connections").hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(h -> assertThat(h.protocol()).isEqualTo("TLSv1.3"));
+    }
+
+    @Test
+    void aBrokerLimitedToTlsOnePointTwoRefusesTheJobsClients(@TempDir Path checkpoints) throws Exception {
+        String prefix = "listener.name.external.";
+        Map<String, String> tls12Only = new HashMap<>(TlsHandshakeRecorder.brokerConfig("tls12-only"));
+        tls12Only.put(prefix + "ssl.enabled.protocols", "TLSv1.2");
+        tls12Only.put(prefix + "ssl.protocol", "TLSv1.2");
+        try (EmbeddedKafka oldBroker = EmbeddedKafka.startWithTls(tls.brokerTls(true), tls12Only)) {
+            oldBroker.createTopics(List.of(PROBE_TOPIC), 1);
+            Map<String, String> settings = tlsSettings("tls12", checkpoints);
+            settings.put("kafka.bootstrap-servers", oldBroker.bootstrapServers());
+            Map<String, Object> jobs = clientConfig(PaymentsConfig.from(settings).kafkaTls(), oldBroker.bootstrapServers());
+
+            assertRefusedForItsVersion("admin", adminFailure(jobs));
+            assertRefusedForItsVersion("producer", producerFailure(jobs));
+            assertRefusedForItsVersion("consumer", consumerFailure(jobs));
+            assertThat(jobsHandshakes("tls12-only")).as("none of the job's connections got through").isEmpty();
+
+            // The control: the same clients allowed TLS 1.2 by configuration get through, on TLS 1.2.
+            settings.put("kafka.ssl.enabled-protocols", "TLSv1.3,TLSv1.2");
+            Map<String, Object> allowed = clientConfig(PaymentsConfig.from(settings).kafkaTls(), oldBroker.bootstrapServers());
+            assertThat(adminFailure(allowed)).isNull();
+            assertThat(jobsHandshakes("tls12-only")).isNotEmpty()
+                    .allSatisfy(h -> assertThat(h.protocol()).isEqualTo("TLSv1.2"));
+        }
     }
 
     @Test
@@ -231,6 +282,11 @@ class KafkaTlsITCase {
         assertThat(passwordsIn(serializedJobGraph(config, leaky))).containsExactly(tls.truststore().password());
     }
 
+    /** The connections the broker tagged {@code tag} authenticated with the job's certificate (not its own). */
+    private static List<TlsHandshakeRecorder.Handshake> jobsHandshakes(String tag) {
+        return TlsHandshakeRecorder.handshakes(tag).stream().filter(h -> h.clientSubject().equals(JOB_SUBJECT)).toList();
+    }
+
     private static PaymentsJob job(PaymentsConfig config, Map<String, String> kafkaTls) {
         // The TLS client properties are passed explicitly, on the source and on every sink.
         return PaymentsJob.withKafkaSinks(config, PaymentsKafka.rawPaymentsSource(config.bootstrapServers(),
@@ -263,8 +319,12 @@ class KafkaTlsITCase {
 
     /** A client's settings: the given TLS setting, short timeouts so that a refusal never hangs. */
     private static Map<String, Object> clientConfig(KafkaTls clientTls) {
+        return clientConfig(clientTls, kafka.bootstrapServers());
+    }
+
+    private static Map<String, Object> clientConfig(KafkaTls clientTls, String bootstrapServers) {
         Map<String, Object> config = new HashMap<>(clientTls.clientProperties());
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) CLIENT_TIMEOUT.toMillis());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) CLIENT_TIMEOUT.toMillis());
         config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
@@ -318,6 +378,14 @@ class KafkaTlsITCase {
         assertThat(chain).as("%s: %s", client, stackTrace(failure))
                 .anyMatch(t -> t instanceof javax.net.ssl.SSLException && String.valueOf(t.getMessage()).contains("Received fatal alert"))
                 .noneMatch(t -> t instanceof CertPathBuilderException);
+    }
+
+    /** The handshake failed on the TLS version: the broker answered the client's TLS 1.3 with protocol_version. */
+    private static void assertRefusedForItsVersion(String client, Throwable failure) {
+        Throwable cause = unwrap(client, failure);
+        assertThat(cause).as("%s: %s", client, stackTrace(failure)).isInstanceOf(SslAuthenticationException.class);
+        assertThat(causes(cause)).as("%s: %s", client, stackTrace(failure))
+                .anyMatch(t -> t instanceof SSLHandshakeException && String.valueOf(t.getMessage()).contains("protocol_version"));
     }
 
     /** The client could not build a path from the broker's certificate to a CA it trusts. */

@@ -48,6 +48,9 @@ public final class ObjectStorage {
     // (EKS pod identity), besides environment variables, a profile file and instance metadata.
     static final String KEYS_PROVIDER = "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider";
     static final String DEFAULT_CHAIN_PROVIDER = "com.amazonaws.auth.DefaultAWSCredentialsProviderChain";
+    static final String SSE_ALGORITHM = "s3.encryption.algorithm";
+    static final String SSE_KEY = "s3.encryption.key";
+    static final String SSE_KMS = "SSE-KMS";
 
     private ObjectStorage() {}
 
@@ -67,6 +70,11 @@ public final class ObjectStorage {
             fs.setString("s3.endpoint.region", s3.region());
         }
         fs.setString("s3.path.style.access", Boolean.toString(s3.pathStyleAccess()));
+        if (s3.sseKmsKeyId() != null) {
+            // S3A's fs.s3a.encryption.*: every PUT, multipart upload and copy asks for aws:kms with this key.
+            fs.setString(SSE_ALGORITHM, SSE_KMS);
+            fs.setString(SSE_KEY, s3.sseKmsKeyId());
+        }
         if (s3.keysFromFiles()) {
             List<String> problems = new ArrayList<>();
             String accessKey = readKey(ConfigKey.S3_ACCESS_KEY_FILE, s3.accessKeyFile(), problems);
@@ -101,11 +109,12 @@ public final class ObjectStorage {
     public static void configureThisProcess(PaymentsConfig config, PluginManager plugins) {
         S3Settings s3 = config.s3();
         FileSystem.initialize(fileSystemSettings(s3), plugins);
-        LOG.info("S3 file system: endpoint {}, region {}, path-style access {}, credentials {}",
+        LOG.info("S3 file system: endpoint {}, region {}, path-style access {}, credentials {}, encryption {}",
                 s3.endpoint() == null ? "AWS" : s3.endpoint(), s3.region() == null ? "from the AWS SDK" : s3.region(),
                 s3.pathStyleAccess(), s3.keysFromFiles()
                         ? "from the files " + s3.accessKeyFile() + " and " + s3.secretKeyFile()
-                        : "from the AWS default chain (pod identity)");
+                        : "from the AWS default chain (pod identity)",
+                s3.sseKmsKeyId() == null ? "the bucket's default" : "SSE-KMS with key " + s3.sseKmsKeyId());
         List<String> problems = new ArrayList<>();
         requireFileSystem(ConfigKey.CHECKPOINT_STORAGE, config.checkpoints().storage(), problems);
         requireFileSystem(ConfigKey.CHECKPOINT_SAVEPOINT_STORAGE, config.checkpoints().savepointStorage(), problems);

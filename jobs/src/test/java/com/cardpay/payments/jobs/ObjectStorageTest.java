@@ -59,6 +59,17 @@ class ObjectStorageTest {
     }
 
     @Test
+    void aKmsKeyIdAsksS3aForSseKmsWithThatKey() {
+        String key = "arn:aws:kms:eu-west-1:111122223333:key/11111111-2222-3333-4444-555555555555";
+        Configuration fs = ObjectStorage.fileSystemSettings(new S3Settings(null, null, false, null, null, key));
+
+        // flink-s3-fs-hadoop hands s3.* to S3A as fs.s3a.*: fs.s3a.encryption.algorithm and .key.
+        assertThat(fs.toMap()).containsEntry("s3.encryption.algorithm", "SSE-KMS").containsEntry("s3.encryption.key", key);
+        assertThat(ObjectStorage.fileSystemSettings(new S3Settings(null, null, false, null, null)).toMap())
+                .doesNotContainKeys("s3.encryption.algorithm", "s3.encryption.key");
+    }
+
+    @Test
     void aKeyFileThatHoldsNoKeyIsNamedButNeverShown() throws Exception {
         S3Settings s3 = withKeyFiles("", "[default]\naws_secret_access_key = " + SECRET + "\n");
 

@@ -1,6 +1,7 @@
 package com.cardpay.payments.connectors.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cardpay.payments.connectors.kafka.KafkaTls.SecurityProtocol;
 
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -45,7 +47,8 @@ class KafkaTlsTest {
         Map<String, String> props = tls.clientProperties();
 
         assertThat(props).containsOnlyKeys("security.protocol", "config.providers", "config.providers.mountedsecrets.class",
-                "config.providers.mountedsecrets.param.allowed.paths",
+                "config.providers.mountedsecrets.param.allowed.paths", "ssl.enabled.protocols", "ssl.protocol",
+                "ssl.engine.factory.class",
                 "ssl.truststore.location", "ssl.truststore.type", "ssl.truststore.password");
         assertThat(props).containsEntry("security.protocol", "SSL")
                 .containsEntry("config.providers.mountedsecrets.param.allowed.paths", secrets.toString())
@@ -57,6 +60,46 @@ class KafkaTlsTest {
         assertNoPasswordValue(props);
         // No hostname-verification override: Kafka's default (https) stays in force.
         assertThat(props).doesNotContainKey("ssl.endpoint.identification.algorithm");
+    }
+
+    @Test
+    void tlsOffersOnlyTlsOnePointThreeByDefaultAndReloadsRenewedStores() {
+        Map<String, String> props = new KafkaTls(SecurityProtocol.SSL, "/etc/kafka/truststore.p12", null, null, null, null)
+                .clientProperties();
+
+        assertThat(props).containsEntry("ssl.enabled.protocols", "TLSv1.3").containsEntry("ssl.protocol", "TLSv1.3")
+                .containsEntry("ssl.engine.factory.class", RenewableStoresSslEngineFactory.class.getName());
+    }
+
+    @Test
+    void tlsOnePointTwoOnlyWhenConfiguredAndNothingOlder() {
+        KafkaTls both = new KafkaTls(SecurityProtocol.SSL, "/etc/kafka/truststore.p12", null, null, null, null,
+                List.of("TLSv1.3", "TLSv1.2"));
+        KafkaTls twoOnly = new KafkaTls(SecurityProtocol.SSL, "/etc/kafka/truststore.p12", null, null, null, null,
+                List.of("TLSv1.2"));
+
+        assertThat(both.clientProperties()).containsEntry("ssl.enabled.protocols", "TLSv1.3,TLSv1.2")
+                .containsEntry("ssl.protocol", "TLSv1.3");
+        assertThat(twoOnly.clientProperties()).containsEntry("ssl.enabled.protocols", "TLSv1.2")
+                .containsEntry("ssl.protocol", "TLSv1.2");
+        for (List<String> refused : List.of(List.<String>of(), List.of("TLSv1.1"), List.of("TLSv1.3", "TLSv1"))) {
+            assertThatThrownBy(() -> new KafkaTls(SecurityProtocol.SSL, null, null, null, null, null, refused))
+                    .as(refused.toString()).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void kafkaAcceptsTheProtocolAndFactorySettings() {
+        Map<String, Object> producer = new HashMap<>(new KafkaTls(SecurityProtocol.SSL, "/etc/kafka/truststore.p12", null,
+                null, null, null).clientProperties());
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9093");
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+
+        ProducerConfig resolved = new ProducerConfig(producer);
+
+        assertThat(resolved.getList("ssl.enabled.protocols")).containsExactly("TLSv1.3");
+        assertThat(resolved.getClass("ssl.engine.factory.class")).isEqualTo(RenewableStoresSslEngineFactory.class);
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
+import javax.annotation.Nullable;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
@@ -23,6 +24,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -47,6 +51,11 @@ public final class S3MockServer implements BeforeAllCallback, AfterAllCallback {
     private static final int LAUNCH_ATTEMPTS = 3;
 
     private final String bucket;
+    /** KMS key ARNs S3Mock accepts in x-amz-server-side-encryption-aws-kms-key-id; it refuses others. */
+    private final List<String> validKmsKeys;
+    @Nullable
+    private final TlsMaterial.Store httpsKeystore;
+    private int httpsPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
     private Path root;
@@ -55,7 +64,27 @@ public final class S3MockServer implements BeforeAllCallback, AfterAllCallback {
     private boolean ready;
 
     public S3MockServer(String bucket) {
+        this(bucket, List.of());
+    }
+
+    /**
+     * With KMS keys that S3Mock knows: a write that asks for SSE-KMS with another key is refused
+     * ({@code KMS.NotFoundException}), one with a known key is stored with its encryption headers,
+     * which HEAD and GET return as S3 does.
+     */
+    public S3MockServer(String bucket, List<String> validKmsKeys) {
+        this(bucket, validKmsKeys, null);
+    }
+
+    /**
+     * As above, serving HTTPS ({@link #httpsEndpoint()}) with the key and certificate in {@code
+     * httpsKeystore} instead of S3Mock's own: the AWS SDK sends no encryption headers over plain
+     * HTTP, so SSE-KMS needs this.
+     */
+    public S3MockServer(String bucket, List<String> validKmsKeys, @Nullable TlsMaterial.Store httpsKeystore) {
         this.bucket = bucket;
+        this.validKmsKeys = List.copyOf(validKmsKeys);
+        this.httpsKeystore = httpsKeystore;
     }
 
     @Override
@@ -79,6 +108,12 @@ public final class S3MockServer implements BeforeAllCallback, AfterAllCallback {
     public URI endpoint() {
         awaitReady();
         return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
+    /** The HTTPS endpoint, {@code https://127.0.0.1:<port>}, once the server answers. */
+    public URI httpsEndpoint() {
+        awaitReady();
+        return URI.create("https://127.0.0.1:" + httpsPort);
     }
 
     public String bucket() {
@@ -109,6 +144,34 @@ public final class S3MockServer implements BeforeAllCallback, AfterAllCallback {
         return request("/" + bucket + "/" + key);
     }
 
+    /**
+     * The response headers of HEAD on one object, names in lower case (as HTTP/1.1 allows); null
+     * if there is no such object (any more: Flink deletes what no checkpoint needs).
+     */
+    @Nullable
+    public Map<String, List<String>> head(String key) {
+        awaitReady();
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/" + bucket
+                    + "/" + key)).method("HEAD", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() == 404) {
+                return null;
+            }
+            if (response.statusCode() != 200) {
+                throw new AssertionError("S3Mock answered " + response.statusCode() + " to HEAD " + key);
+            }
+            Map<String, List<String>> headers = new TreeMap<>();
+            response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+            return headers;
+        } catch (IOException e) {
+            throw new AssertionError("HEAD " + key + " on S3Mock failed; its log:\n" + logTail(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     /** The server's log, for a failure message. */
     public String logTail() {
         try {
@@ -122,7 +185,7 @@ public final class S3MockServer implements BeforeAllCallback, AfterAllCallback {
     private void launch() throws IOException {
         Path jar = jar();
         httpPort = freePort();
-        int httpsPort = freePort();
+        httpsPort = freePort();
         Files.createDirectories(JARS);
         log = JARS.resolve("s3mock-" + httpPort + ".log").toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -136,6 +199,15 @@ public final class S3MockServer implements BeforeAllCallback, AfterAllCallback {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("COM_ADOBE_TESTING_S3MOCK_STORE_INITIAL_BUCKETS", bucket);
+        if (httpsKeystore != null) {
+            // A throw-away test store: its password on the command line harms nothing.
+            builder.command().addAll(List.of("--server.ssl.key-store=" + httpsKeystore.path().toAbsolutePath(),
+                    "--server.ssl.key-store-type=PKCS12", "--server.ssl.key-store-password=" + httpsKeystore.password(),
+                    "--server.ssl.key-password=" + httpsKeystore.password(), "--server.ssl.key-alias=" + httpsKeyAlias()));
+        }
+        if (!validKmsKeys.isEmpty()) {
+            builder.command().add("--com.adobe.testing.s3mock.store.valid-kms-keys=" + String.join(",", validKmsKeys));
+        }
         process = builder.start();
         ready = false;
     }
@@ -233,6 +305,22 @@ public final class S3MockServer implements BeforeAllCallback, AfterAllCallback {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The alias of the key entry in the HTTPS keystore (S3Mock would look for its own, "selfsigned"). */
+    private String httpsKeyAlias() throws IOException {
+        try (var in = Files.newInputStream(httpsKeystore.path())) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(in, httpsKeystore.password().toCharArray());
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias)) {
+                    return alias;
+                }
+            }
+            throw new IOException("no key entry in " + httpsKeystore);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("cannot read " + httpsKeystore, e);
         }
     }
 

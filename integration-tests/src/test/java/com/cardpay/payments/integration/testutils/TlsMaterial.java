@@ -5,13 +5,18 @@ import com.cardpay.payments.local.EmbeddedKafka;
 
 import javax.annotation.Nullable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -98,6 +103,49 @@ public final class TlsMaterial {
         return passwords.stream().distinct().toList();
     }
 
+    /**
+     * What a certificate renewal onto a new issuing CA needs (cert-manager moving the cluster to a
+     * new CA): a trust bundle of both CAs, for the clients and for the broker during the change;
+     * the job's renewed keystore, under the same password as its current one (cert-manager keeps
+     * the password); the broker's renewed keystore, same name and password; and a truststore of the
+     * new CA alone, under the bundle's password, for the broker once the old CA is retired.
+     */
+    public record Renewal(Store trustBoth, Store renewedClientKeystore, Store renewedBrokerKeystore, Store trustNewOnly) {}
+
+    /** Generates the {@link Renewal} material; about ten more keytool runs. */
+    public Renewal renewal() throws IOException, InterruptedException {
+        Store renewalCa = selfSignedCa("renewal-ca", "CN=payments-renewal-ca,O=cardpay-test");
+        Path renewalCaPem = exportCertificate(renewalCa, "renewal-ca");
+        Store client = signedKeystore(new Store(dir.resolve("client-renewed.p12"), clientKeystore.passwordFile(),
+                clientKeystore.password()), "client-renewed", "CN=payments-job,O=cardpay-test", renewalCa, renewalCaPem,
+                null, "EKU=clientAuth");
+        Store broker = signedKeystore(new Store(dir.resolve("broker-renewed.p12"), brokerKeystore.passwordFile(),
+                brokerKeystore.password()), "broker-renewed", "CN=localhost,O=cardpay-test", renewalCa, renewalCaPem,
+                "SAN=dns:localhost,ip:127.0.0.1", "EKU=serverAuth,clientAuth");
+        Store both = newStore("trust-both");
+        importTrusted(both, "ca", dir.resolve("ca.pem"));
+        importTrusted(both, "renewal-ca", renewalCaPem);
+        Store newOnly = new Store(dir.resolve("trust-new-only.p12"), both.passwordFile(), both.password());
+        importTrusted(newOnly, "renewal-ca", renewalCaPem);
+        return new Renewal(both, client, broker, newOnly);
+    }
+
+    /** The certificate of the key entry in {@code store}: the one a client presents. */
+    public static X509Certificate certificate(Store store) {
+        try (InputStream in = Files.newInputStream(store.path())) {
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(in, store.password().toCharArray());
+            for (String alias : Collections.list(keyStore.aliases())) {
+                if (keyStore.isKeyEntry(alias)) {
+                    return (X509Certificate) keyStore.getCertificate(alias);
+                }
+            }
+            throw new IllegalStateException("no key entry in " + store);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read " + store, e);
+        }
+    }
+
     /** The broker side: its certificate, trusting the test CA; mutual TLS if asked. */
     public EmbeddedKafka.BrokerTls brokerTls(boolean requireClientCertificates) {
         return new EmbeddedKafka.BrokerTls(brokerKeystore.path(), brokerKeystore.password(), truststore.path(),
@@ -135,15 +183,23 @@ public final class TlsMaterial {
 
     private Store truststore(String name, Path caPem) throws IOException, InterruptedException {
         Store store = newStore(name);
-        keytool("-importcert", "-noprompt", "-alias", CA_ALIAS, "-file", caPem.toString(),
-                "-keystore", store.path().toString(), "-storetype", "PKCS12", "-storepass:file", store.passwordFile().toString());
+        importTrusted(store, CA_ALIAS, caPem);
         return store;
+    }
+
+    private void importTrusted(Store store, String alias, Path pem) throws IOException, InterruptedException {
+        keytool("-importcert", "-noprompt", "-alias", alias, "-file", pem.toString(),
+                "-keystore", store.path().toString(), "-storetype", "PKCS12", "-storepass:file", store.passwordFile().toString());
     }
 
     /** A key pair whose certificate {@code ca} signs; the keystore holds the chain leaf, CA. */
     private Store signedKeystore(String name, String dname, Store ca, Path caPem, @Nullable String san, String eku)
             throws IOException, InterruptedException {
-        Store store = newStore(name);
+        return signedKeystore(newStore(name), name, dname, ca, caPem, san, eku);
+    }
+
+    private Store signedKeystore(Store store, String name, String dname, Store ca, Path caPem, @Nullable String san,
+            String eku) throws IOException, InterruptedException {
         String keystore = store.path().toString();
         String storepass = store.passwordFile().toString();
         keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", dname,

@@ -37,6 +37,9 @@ public enum ConfigKey {
     SSL_KEYSTORE("kafka.ssl.keystore-path", "", "PKCS12 keystore with the job's client certificate: set it for mutual TLS."),
     SSL_KEYSTORE_PASSWORD_FILE("kafka.ssl.keystore-password-file", "", "File holding the keystore password (mounted secret)."),
     SSL_KEY_PASSWORD_FILE("kafka.ssl.key-password-file", "", "File holding the private key's password (mounted secret), if it differs from the keystore's."),
+    // A key rather than fixed: TLS 1.3 only by default, but a managed cluster that still speaks
+    // only TLS 1.2 can be reached by configuration, without a code change (and visibly so).
+    SSL_ENABLED_PROTOCOLS("kafka.ssl.enabled-protocols", "TLSv1.3", "TLS versions the Kafka clients offer (ssl only), comma-separated: TLSv1.3 and/or TLSv1.2, nothing older."),
     // Topic names default to their contracts' (connectors, contracts.<topic>).
     TOPIC_RAW("topics.raw", RawTopic.NAME, "Input topic."),
     TOPIC_TOKENIZED("topics.tokenized", TokenizedTopic.NAME, "Output: validated, tokenized payments."),
@@ -107,6 +110,10 @@ public enum ConfigKey {
     // No keys by default: on Kubernetes the pod's identity (web identity token) is the credential.
     S3_ACCESS_KEY_FILE("s3.access-key-file", "", "File holding the S3 access key id (mounted secret), with s3.secret-key-file; empty: the AWS default credential chain (pod identity)."),
     S3_SECRET_KEY_FILE("s3.secret-key-file", "", "File holding the S3 secret access key (mounted secret), with s3.access-key-file; read at startup, never logged."),
+    // Empty: the bucket's default encryption applies (SSE-S3 on AWS since 2023). A key id makes
+    // every checkpoint and savepoint object ask for SSE-KMS with that key, so the state is
+    // readable only with kms:Decrypt on it (not secret: the id is a name, the key stays in KMS).
+    S3_SSE_KMS_KEY_ID("s3.sse-kms-key-id", "", "KMS key (id, alias/name or ARN) that checkpoint and savepoint writes ask S3 to encrypt with (SSE-KMS, aws:kms); empty: the bucket's default encryption."),
     KEY_PROVIDER("tokenization.key-provider", "vault", "Where tokenization keys come from: vault (production) or local (development only; public keys; needs development.allow-insecure)."),
     // The one switch for settings that must never reach production; the local runner and tests set it.
     DEVELOPMENT_ALLOW_INSECURE("development.allow-insecure", "false", "Development and tests only: allows tokenization.key-provider=local (public keys) and an http:// vault.address (a local test server). Never set it in production."),

@@ -93,7 +93,8 @@ public record PaymentsConfig(
                 v.choice(KEY_PROVIDER, KeyProviderKind.class), v.bool(DEVELOPMENT_ALLOW_INSECURE),
                 new KafkaTls(v.choice(SECURITY_PROTOCOL, KafkaTls.SecurityProtocol.class), v.optionalString(SSL_TRUSTSTORE),
                         v.optionalString(SSL_TRUSTSTORE_PASSWORD_FILE), v.optionalString(SSL_KEYSTORE),
-                        v.optionalString(SSL_KEYSTORE_PASSWORD_FILE), v.optionalString(SSL_KEY_PASSWORD_FILE)),
+                        v.optionalString(SSL_KEYSTORE_PASSWORD_FILE), v.optionalString(SSL_KEY_PASSWORD_FILE),
+                        tlsProtocols(v)),
                 new VaultSettings(v.string(VAULT_ADDRESS), v.choice(VAULT_AUTH, VaultSettings.AuthMethod.class),
                         v.string(VAULT_K8S_ROLE), v.string(VAULT_K8S_JWT), v.string(VAULT_K8S_MOUNT), v.string(VAULT_TOKEN_PATH),
                         v.string(VAULT_KV_MOUNT), v.string(VAULT_TOKEN_KEY_PATH), v.string(VAULT_TRANSIT_MOUNT),
@@ -113,6 +114,19 @@ public record PaymentsConfig(
             throw new ConfigException(v.problems());
         }
         return config;
+    }
+
+    /** kafka.ssl.enabled-protocols: TLSv1.3 and/or TLSv1.2, each once; TLS 1.3 alone if invalid (reported). */
+    private static List<String> tlsProtocols(ConfigValues v) {
+        String value = v.optionalString(SSL_ENABLED_PROTOCOLS);
+        List<String> protocols = value == null ? List.of() : java.util.Arrays.stream(value.split(",", -1)).map(String::trim).toList();
+        if (protocols.isEmpty() || !KafkaTls.SUPPORTED_PROTOCOLS.containsAll(protocols)
+                || new TreeSet<>(protocols).size() != protocols.size()) {
+            v.problem(SSL_ENABLED_PROTOCOLS, "must list TLSv1.3 and/or TLSv1.2 (comma-separated, each once; older versions "
+                    + "are broken or deprecated), got " + ConfigValues.shown(value == null ? "" : value));
+            return List.of(KafkaTls.TLS_1_3);
+        }
+        return protocols;
     }
 
     private void crossCheck(ConfigValues v, Duration brokerMaxTransactionTimeout) {

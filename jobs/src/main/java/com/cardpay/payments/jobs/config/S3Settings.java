@@ -5,6 +5,7 @@ import static com.cardpay.payments.jobs.config.ConfigKey.S3_ENDPOINT;
 import static com.cardpay.payments.jobs.config.ConfigKey.S3_PATH_STYLE_ACCESS;
 import static com.cardpay.payments.jobs.config.ConfigKey.S3_REGION;
 import static com.cardpay.payments.jobs.config.ConfigKey.S3_SECRET_KEY_FILE;
+import static com.cardpay.payments.jobs.config.ConfigKey.S3_SSE_KMS_KEY_ID;
 
 import javax.annotation.Nullable;
 import java.io.Serializable;
@@ -24,11 +25,23 @@ public record S3Settings(
         @Nullable String region,
         boolean pathStyleAccess,
         @Nullable String accessKeyFile,
-        @Nullable String secretKeyFile) implements Serializable {
+        @Nullable String secretKeyFile,
+        @Nullable String sseKmsKeyId) implements Serializable {
 
     /** The keys that configure S3; setting one when nothing goes to S3 is a mistake worth reporting. */
-    static final List<ConfigKey> KEYS = List.of(S3_ENDPOINT, S3_REGION, S3_PATH_STYLE_ACCESS, S3_ACCESS_KEY_FILE, S3_SECRET_KEY_FILE);
+    static final List<ConfigKey> KEYS = List.of(S3_ENDPOINT, S3_REGION, S3_PATH_STYLE_ACCESS, S3_ACCESS_KEY_FILE, S3_SECRET_KEY_FILE,
+            S3_SSE_KMS_KEY_ID);
     private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** What KMS accepts as a key: a key id (multi-region ones start mrk-), alias/name, or the ARN of either. */
+    private static final Pattern KMS_KEY = Pattern.compile(
+            "(arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:(key/[A-Za-z0-9-]+|alias/[A-Za-z0-9/_-]+))"
+                    + "|alias/[A-Za-z0-9/_-]+|(mrk-)?[A-Za-z0-9-]{32,36}");
+
+    /** Without SSE-KMS: the bucket's default encryption. */
+    public S3Settings(@Nullable URI endpoint, @Nullable String region, boolean pathStyleAccess, @Nullable String accessKeyFile,
+            @Nullable String secretKeyFile) {
+        this(endpoint, region, pathStyleAccess, accessKeyFile, secretKeyFile, null);
+    }
 
     /** Whether the job signs in with keys from files, rather than with the pod's identity. */
     public boolean keysFromFiles() {
@@ -37,7 +50,8 @@ public record S3Settings(
 
     /** Whether any of the s3.* keys is set to something other than its default. */
     public boolean differsFromDefaults() {
-        return endpoint != null || region != null || pathStyleAccess || accessKeyFile != null || secretKeyFile != null;
+        return endpoint != null || region != null || pathStyleAccess || accessKeyFile != null || secretKeyFile != null
+                || sseKmsKeyId != null;
     }
 
     static S3Settings from(ConfigValues v) {
@@ -56,7 +70,12 @@ public record S3Settings(
         }
         requireAbsolute(v, S3_ACCESS_KEY_FILE, accessKeyFile);
         requireAbsolute(v, S3_SECRET_KEY_FILE, secretKeyFile);
-        return new S3Settings(endpoint, region, v.bool(S3_PATH_STYLE_ACCESS), accessKeyFile, secretKeyFile);
+        String sseKmsKeyId = v.optionalString(S3_SSE_KMS_KEY_ID);
+        if (sseKmsKeyId != null && (sseKmsKeyId.length() > 2048 || !KMS_KEY.matcher(sseKmsKeyId).matches())) {
+            v.problem(S3_SSE_KMS_KEY_ID, "must be a KMS key id, alias/name or key/alias ARN (arn:aws:kms:region:account:key/id), got "
+                    + ConfigValues.shown(sseKmsKeyId));
+        }
+        return new S3Settings(endpoint, region, v.bool(S3_PATH_STYLE_ACCESS), accessKeyFile, secretKeyFile, sseKmsKeyId);
     }
 
     @Nullable

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 class PaymentsConfigTest {
@@ -104,6 +105,52 @@ class PaymentsConfigTest {
         assertThat(e.problems()).containsExactlyInAnyOrder(
                 "kafka.ssl.truststore-path: is required when kafka.security-protocol is ssl",
                 "kafka.ssl.keystore-password-file: is required with kafka.ssl.keystore-path");
+    }
+
+    @Test
+    void tlsIsVersionOnePointThreeOnlyUnlessConfigured() {
+        assertThat(PaymentsConfig.from(local()).kafkaTls().enabledProtocols()).containsExactly("TLSv1.3");
+        Map<String, String> s = local();
+        s.put("kafka.ssl.enabled-protocols", "TLSv1.3, TLSv1.2");
+
+        assertThat(PaymentsConfig.from(s).kafkaTls().enabledProtocols()).containsExactly("TLSv1.3", "TLSv1.2");
+    }
+
+    @Test
+    void tlsVersionsBelowOnePointTwoAreRefusedNamingTheKey() {
+        for (String value : List.of("TLSv1.1", "TLSv1.3,TLSv1", "SSLv3", "", "TLSv1.3,TLSv1.3", "tlsv1.3")) {
+            Map<String, String> s = local();
+            s.put("kafka.ssl.enabled-protocols", value);
+
+            assertThat(rejected(s).problems()).as(value).singleElement().asString()
+                    .startsWith("kafka.ssl.enabled-protocols: must list TLSv1.3 and/or TLSv1.2");
+        }
+    }
+
+    @Test
+    void aKmsKeyForCheckpointsIsAnIdAnAliasOrAnArn() {
+        for (String key : List.of("1234abcd-12ab-34cd-56ef-1234567890ab", "mrk-1234abcd12ab34cd56ef1234567890ab",
+                "alias/payments-checkpoints", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                "arn:aws:kms:eu-west-1:111122223333:alias/payments-checkpoints")) {
+            Map<String, String> s = local();
+            s.put("checkpoint.storage", "s3://payments-checkpoints/payments-job");
+            s.put("s3.sse-kms-key-id", key);
+
+            assertThat(PaymentsConfig.from(s).s3().sseKmsKeyId()).isEqualTo(key);
+        }
+        assertThat(PaymentsConfig.from(local()).s3().sseKmsKeyId()).as("default: the bucket's own encryption").isNull();
+    }
+
+    @Test
+    void aKmsKeyThatIsNoKeyIsRefusedNamingTheKey() {
+        for (String key : List.of("aws:kms", "arn:aws:s3:::payments-checkpoints", "my key", "arn:aws:kms:eu-west-1:1:key/x")) {
+            Map<String, String> s = local();
+            s.put("checkpoint.storage", "s3://payments-checkpoints/payments-job");
+            s.put("s3.sse-kms-key-id", key);
+
+            assertThat(rejected(s).problems()).as(key).singleElement().asString()
+                    .startsWith("s3.sse-kms-key-id: must be a KMS key id, alias/name or key/alias ARN");
+        }
     }
 
     @Test

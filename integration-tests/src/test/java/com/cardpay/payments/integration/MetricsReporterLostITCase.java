@@ -15,7 +15,6 @@ import com.cardpay.payments.local.SyntheticPayments;
 import com.cardpay.payments.local.SyntheticPayments.Generated;
 import com.cardpay.payments.local.SyntheticPayments.Kind;
 
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +48,7 @@ class MetricsReporterLostITCase {
 
     @RegisterExtension
     @Order(2)
-    static final MiniClusterExtension FLINK = MiniClusters.forParallelismTwo(reporterOn(TAKEN.getLocalPort()));
+    static final MiniClusterExtension FLINK = MiniClusters.withPrometheusReporter(TAKEN.getLocalPort());
 
     @RegisterExtension
     @Order(3)
@@ -97,10 +96,4 @@ class MetricsReporterLostITCase {
         }
     }
 
-    private static Configuration reporterOn(int port) {
-        Configuration configuration = new Configuration();
-        configuration.setString("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
-        configuration.setString("metrics.reporter.prom.port", Integer.toString(port));
-        return configuration;
-    }
 }

@@ -23,7 +23,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +61,7 @@ import java.util.regex.Pattern;
  */
 class MonitoringMetricsITCase {
     static final Path MONITORING = Path.of("..", "flink-k8s", "monitoring");
-    private static final int PROMETHEUS_PORT = freePort();
+    private static final int PROMETHEUS_PORT = MiniClusters.freePort();
 
     /** Series that no Flink job process exports, with their source. Nothing else is exempt. */
     static final Map<String, String> EXTERNAL = Map.of(
@@ -82,7 +80,7 @@ class MonitoringMetricsITCase {
                     + " partition, through Strimzi's JMX exporter rules in kafka/mirror-maker2.yaml), not the job");
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = MiniClusters.forParallelismTwo(prometheusReporter(PROMETHEUS_PORT));
+    static final MiniClusterExtension FLINK = MiniClusters.withPrometheusReporter(PROMETHEUS_PORT);
 
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -298,21 +296,6 @@ class MonitoringMetricsITCase {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
-        }
-    }
-
-    private static Configuration prometheusReporter(int port) {
-        Configuration configuration = new Configuration();
-        configuration.setString("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
-        configuration.setString("metrics.reporter.prom.port", Integer.toString(port));
-        return configuration;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -20,7 +20,6 @@ import com.cardpay.payments.integration.testutils.MiniClusters;
 import com.cardpay.payments.integration.testutils.Promtool;
 import com.cardpay.payments.jobs.testutils.TestJobs;
 
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,7 +53,7 @@ import java.util.stream.Stream;
  */
 class PipelineMetricsITCase {
     private static final int RECORDS = 2000;
-    private static final int PROMETHEUS_PORT = freePort();
+    private static final int PROMETHEUS_PORT = MiniClusters.freePort();
     private static final Pattern TWELVE_DIGITS = Pattern.compile("[0-9]{12,}");
     /**
      * Labels that hold Flink's own generated identifiers (hex ids; the MiniCluster's TaskManager id
@@ -66,7 +64,7 @@ class PipelineMetricsITCase {
     private static final String FLINK_ID = "[0-9a-f]+(_[0-9a-f]+)*";
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = MiniClusters.forParallelismTwo(prometheusReporter(PROMETHEUS_PORT));
+    static final MiniClusterExtension FLINK = MiniClusters.withPrometheusReporter(PROMETHEUS_PORT);
 
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -226,21 +224,6 @@ class PipelineMetricsITCase {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
-        }
-    }
-
-    private static Configuration prometheusReporter(int port) {
-        Configuration configuration = new Configuration();
-        configuration.setString("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
-        configuration.setString("metrics.reporter.prom.port", Integer.toString(port));
-        return configuration;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -17,7 +17,6 @@ import com.cardpay.payments.local.SyntheticPayments;
 import com.cardpay.payments.local.SyntheticPayments.Generated;
 import com.cardpay.payments.local.SyntheticPayments.Kind;
 
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,11 +53,11 @@ import java.util.stream.Collectors;
  * counted in {@code payments_tracing_spans_dropped} on Flink's Prometheus endpoint.
  */
 class TracingITCase {
-    private static final int PROMETHEUS_PORT = freePort();
+    private static final int PROMETHEUS_PORT = MiniClusters.freePort();
     private static final int RECORDS = 600;
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = MiniClusters.forParallelismTwo(prometheusReporter(PROMETHEUS_PORT));
+    static final MiniClusterExtension FLINK = MiniClusters.withPrometheusReporter(PROMETHEUS_PORT);
 
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -235,12 +233,6 @@ class TracingITCase {
         return dropped;
     }
 
-    private static Configuration prometheusReporter(int port) {
-        Configuration configuration = new Configuration();
-        configuration.setString("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
-        configuration.setString("metrics.reporter.prom.port", Integer.toString(port));
-        return configuration;
-    }
 
     private static String scrape() {
         URI uri = URI.create("http://localhost:" + PROMETHEUS_PORT + "/metrics");
@@ -257,11 +249,4 @@ class TracingITCase {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -16,4 +16,21 @@ public final class MiniClusters {
         return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
                 .setConfiguration(configuration).setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
     }
+
+    /** Parallelism two with Flink's Prometheus reporter on {@code port}, as the job runs in production. */
+    public static MiniClusterExtension withPrometheusReporter(int port) {
+        Configuration configuration = new Configuration();
+        configuration.setString("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+        configuration.setString("metrics.reporter.prom.port", Integer.toString(port));
+        return forParallelismTwo(configuration);
+    }
+
+    /** A port nobody listens on right now. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

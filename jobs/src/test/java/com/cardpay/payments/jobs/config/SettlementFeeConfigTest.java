@@ -1,5 +1,8 @@
 package com.cardpay.payments.jobs.config;
 
+import static com.cardpay.payments.jobs.config.ConfigSamples.local;
+import static com.cardpay.payments.jobs.config.ConfigSamples.rejected;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cardpay.payments.functions.settlement.FeePlan;
@@ -14,22 +17,6 @@ import java.util.Map;
  * key (and the merchant), never falls back to a default.
  */
 class SettlementFeeConfigTest {
-
-    private static Map<String, String> local() {
-        Map<String, String> s = new HashMap<>();
-        s.put("tokenization.key-provider", "local");
-        s.put("development.allow-insecure", "true");
-        return s;
-    }
-
-    private static ConfigException rejected(Map<String, String> settings) {
-        try {
-            PaymentsConfig.from(settings);
-        } catch (ConfigException e) {
-            return e;
-        }
-        throw new AssertionError("config was accepted: " + settings);
-    }
 
     @Test
     void theDefaultsPriceEveryDefaultCurrency() {

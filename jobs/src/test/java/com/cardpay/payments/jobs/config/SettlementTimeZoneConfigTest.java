@@ -1,5 +1,7 @@
 package com.cardpay.payments.jobs.config;
 
+import static com.cardpay.payments.jobs.config.ConfigSamples.local;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -13,13 +15,6 @@ import org.junit.jupiter.api.Test;
  * key: an unknown zone, a malformed entry, and a window length or offset the zones cannot cut.
  */
 class SettlementTimeZoneConfigTest {
-
-    private static Map<String, String> local() {
-        Map<String, String> s = new HashMap<>();
-        s.put("tokenization.key-provider", "local");
-        s.put("development.allow-insecure", "true");
-        return s;
-    }
 
     private static String problems(Map<String, String> settings) {
         try {

@@ -245,6 +245,12 @@ public final class PipelineBenchmark {
         write(o.out.resolve("run-" + stamp + ".svg"), svg);
         Files.copy(o.out.resolve("run-" + stamp + ".json"), o.out.resolve("latest.json"), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(o.out.resolve("run-" + stamp + ".svg"), o.out.resolve("latest.svg"), StandardCopyOption.REPLACE_EXISTING);
+        if (growth != null) {
+            String growthSvg = GrowthChart.render(String.format(Locale.ROOT, "%,d payments per backlog, checkpoint %s, %s",
+                    o.records, text(o.throughputInterval), root.path("harness").path("git_commit").asText("")), growth);
+            write(o.out.resolve("growth-" + stamp + ".svg"), growthSvg);
+            Files.copy(o.out.resolve("growth-" + stamp + ".svg"), o.out.resolve("growth.svg"), StandardCopyOption.REPLACE_EXISTING);
+        }
         progress.say("Wrote " + o.out.resolve("latest.json") + " and " + o.out.resolve("latest.svg") + " (also run-" + stamp + ".*)");
     }
 
@@ -340,6 +346,11 @@ public final class PipelineBenchmark {
         h.put("seconds", Report.round(progress.elapsedSeconds()));
         h.put("cores", Runtime.getRuntime().availableProcessors());
         h.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        MachineInfo.put(h);
+        if (o.growth) {
+            h.put("growth_interval_ms", o.growthInterval.toMillis());
+            h.set("growth_rates", Report.JSON.valueToTree(o.growthRates));
+        }
         h.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         h.put("load_average_before", Report.round(loadBefore));
         h.put("load_average_after", Report.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));

@@ -41,6 +41,11 @@ final class HarnessOptions {
               --growth                     also the cost growth: pipeline throughput, CPU and state size with
                                            10^4/10^5/10^6 cards and 10^2/10^4 merchants (one takes 25%),
                                            at parallelism 1 and 2, and latency at several rates (~7 min quick)
+              --warm-up-runs N             unmeasured throughput runs of each variant first, so that the
+                                           JIT has compiled what they run (full 1; quick 0)
+              --warm-up-cap D              time cap of each warm-up run (20s)
+              --population C,M,H           the main backlog's cards, merchants and hot-merchant share
+                                           (default: the generator's 20,000 cards, 20 merchants, none hot)
               --growth-interval D          checkpoint interval of the growth latency runs (200ms)
               --growth-rates N,N,...       offered rates of the growth latency runs (5000,10000,20000)
               --out DIR                    results directory (benchmarks/results)
@@ -73,6 +78,9 @@ final class HarnessOptions {
     boolean throughput = true;
     boolean latency = true;
     boolean growth;
+    int warmUpRuns;
+    Duration warmUpCap = Duration.ofSeconds(20);
+    Population population;
     Duration growthInterval = Duration.ofMillis(200);
     List<Integer> growthRates = List.of(5_000, 10_000, 20_000);
     Path out = Path.of("benchmarks", "results");
@@ -95,6 +103,7 @@ final class HarnessOptions {
         o.latencyWarmup = Duration.ofSeconds(o.quick ? 3 : 5);
         o.latencyMeasure = Duration.ofSeconds(o.quick ? 8 : 20);
         o.sweep = !o.quick;
+        o.warmUpRuns = o.quick ? 0 : 1;
         o.profile = !o.quick;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -174,6 +183,16 @@ final class HarnessOptions {
                     (ConfigKey.byName().containsKey(key) ? jobSettings : flinkSettings).put(key, value.substring(eq + 1).trim());
                 }
                 case "--growth-interval" -> growthInterval = duration(value);
+                case "--warm-up-runs" -> warmUpRuns = Integer.parseInt(value);
+                case "--warm-up-cap" -> warmUpCap = duration(value);
+                case "--population" -> {
+                    String[] parts = value.split(",");
+                    if (parts.length != 3) {
+                        throw new UsageException("--population needs cards,merchants,hot-share, e.g. 20000,20,0; got " + value);
+                    }
+                    population = new Population(Integer.parseInt(parts[0].trim().replace("_", "")),
+                            Integer.parseInt(parts[1].trim().replace("_", "")), Double.parseDouble(parts[2].trim()));
+                }
                 case "--growth-rates" -> {
                     List<Integer> list = new ArrayList<>();
                     for (String part : value.split(",")) {

@@ -27,12 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -213,17 +207,6 @@ class PipelineMetricsITCase {
     }
 
     private static String scrape() {
-        URI uri = URI.create("http://localhost:" + PROMETHEUS_PORT + "/metrics");
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("GET %s", uri).isEqualTo(200);
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException("GET " + uri + ": is the Prometheus reporter running?", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return MiniClusters.scrapePrometheus(PROMETHEUS_PORT);
     }
 }

@@ -33,4 +33,23 @@ public final class MiniClusters {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /** The Prometheus reporter's text on {@code port}, failing the test unless it answers 200. */
+    public static String scrapePrometheus(int port) {
+        java.net.URI uri = java.net.URI.create("http://localhost:" + port + "/metrics");
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofSeconds(5)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + uri + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("GET " + uri + ": is the Prometheus reporter running?", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
 }

@@ -8,9 +8,11 @@ import com.cardpay.payments.functions.model.IngestOutcome;
 import com.cardpay.payments.functions.model.MessageHeaders;
 import com.cardpay.payments.functions.model.SourcePosition;
 import com.cardpay.payments.functions.tokenization.CardTokenizer;
+import com.cardpay.payments.functions.validation.CardNumberDetector;
 import com.cardpay.payments.functions.validation.CardPayment;
 import com.cardpay.payments.functions.validation.InvalidPaymentException;
 import com.cardpay.payments.functions.validation.Luhn;
+import com.cardpay.payments.functions.validation.PanMasker;
 import com.cardpay.payments.functions.validation.PaymentValidator;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,6 +40,9 @@ import java.util.concurrent.TimeUnit;
  *       rejection and its masked dead letter (PAN masking of the payload);
  *   <li>{@code rejectTooLarge}: a 70 KB record (the generator's {@code TOO_LARGE} case), rejected by
  *       size, whose dead letter masks and cuts the payload.
+ *   <li>{@code detectorScanCleanText} / {@code detectorMaskPayload}: the card-number detector alone
+ *       ({@link CardNumberDetector}), on a record's worth of text without a card number (what every
+ *       id and free-text field costs) and masking a whole dead-letter payload ({@link PanMasker}).
  * </ul>
  *
  * Run: {@code java -jar benchmarks/target/benchmarks.jar ValidationBenchmark}
@@ -63,6 +68,10 @@ public class ValidationBenchmark {
     private final byte[] badCurrency = record(", \"currency\":\"ZZZ\"", "");
     private final byte[] tooLarge = record(", \"currency\":\"EUR\"", ", \"notes\":\"" + "x".repeat(70 * 1024) + "\"");
 
+    private final String badCurrencyText = new String(badCurrency, StandardCharsets.UTF_8);
+    private final String cleanText = new String(record(", \"currency\":\"EUR\"", ""), StandardCharsets.UTF_8)
+            .replace(PAN + Luhn.checkDigitFor(PAN), "tok_3k9v2b1c3d");
+
     private static byte[] record(String currency, String extra) {
         String pan = PAN + Luhn.checkDigitFor(PAN);
         return ("{\"payment_id\":\"pay-3k9v2-1b2c3d-1234567\",\"merchant_id\":\"m-001\",\"type\":\"PURCHASE\","
@@ -84,5 +93,15 @@ public class ValidationBenchmark {
     @Benchmark
     public IngestOutcome rejectTooLarge() throws Exception {
         return ingestor.ingest(tooLarge, KEY, MessageHeaders.EMPTY, SOURCE);
+    }
+
+    @Benchmark
+    public boolean detectorScanCleanText() {
+        return CardNumberDetector.containsCardNumber(cleanText);
+    }
+
+    @Benchmark
+    public String detectorMaskPayload() {
+        return PanMasker.maskPayload(badCurrencyText);
     }
 }

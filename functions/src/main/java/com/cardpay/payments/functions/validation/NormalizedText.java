@@ -158,6 +158,8 @@ final class NormalizedText {
                 out.append('*');
             } else if (isDigit(i)) {
                 out.append(chars[i]);
+            } else if (to[i] - from[i] == 1) {
+                out.append(original.charAt(from[i])); // most characters: no escape, one char
             } else {
                 out.append(original, from[i], to[i]);
             }

@@ -40,6 +40,17 @@ class PanMaskerPayloadTest {
     }
 
     @Test
+    void aCardFieldNameThatIsNotAFieldDoesNotHideTheRealOnesAfterIt() {
+        // "pan" and "expiry" as values and inside an escaped string, then as fields: the masker jumps from
+        // name to name, so each candidate that is not a field must let the search go on.
+        String payload = "{\"tags\":[\"pan\",\"expiry\"],\"note\":\"\\\"pan\\\"\",\"pan\":\"1234-5678\","
+                + "\"x\":{\"expiry\" : 1229}}";
+
+        assertThat(PanMasker.maskPayload(payload)).isEqualTo("{\"tags\":[\"pan\",\"expiry\"],\"note\":\"\\\"pan\\\"\","
+                + "\"pan\":\"*********\",\"x\":{\"expiry\" : ****}}");
+    }
+
+    @Test
     void shortNumbersAndOtherFieldsAreLeftAlone() {
         String payload = "{\"amount_minor\":1000000000,\"event_time\":\"2026-11-24T10:15:30.123Z\",\"payment_id\":\"pan-1\"}";
 

@@ -178,6 +178,10 @@ public final class PaymentValidator {
     private static long eventTime(PaymentFields root) throws InvalidPaymentException {
         String text = requiredText(root, "event_time");
         try {
+            long fast = EventTimeText.fastEpochMillis(text);
+            if (fast >= 0) {
+                return fast; // 1970 to 9999 by construction
+            }
             Instant instant = Instant.parse(text);
             // Outside four-digit years an instant no longer prints as RFC 3339 in the outputs.
             if (instant.isBefore(EARLIEST_EVENT_TIME) || instant.isAfter(LATEST_EVENT_TIME)) {

@@ -74,8 +74,7 @@ final class JobRunner {
         Configuration flink = FlinkSettings.of(config);
         flink.set(TaskManagerOptions.NUM_TASK_SLOTS, config.parallelism());
         flink.set(RestOptions.PORT, restPort);
-        // The REST metrics the throughput runs read are at most this old.
-        flink.setString("metrics.fetcher.update-interval", "200");
+        SourceRecordsMetric.install(flink); // throughput runs read the source's counter in process
         flinkSettings.forEach(flink::setString);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
         String output;

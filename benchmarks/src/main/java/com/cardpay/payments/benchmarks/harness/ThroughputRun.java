@@ -37,7 +37,7 @@ final class ThroughputRun {
         List<CommitEvent> events = new ArrayList<>();
         long lastPrint = submitted;
         long lastPrintCount = 0;
-        SourceRecordsMetric metric = new SourceRecordsMetric(job.restPort(), job.client().getJobID().toString(),
+        SourceRecordsMetric metric = new SourceRecordsMetric(job.client().getJobID().toString(),
                 variant.isPipeline() ? PIPELINE_SOURCE : PassthroughJob.SOURCE_NAME);
         try {
             while (true) {
@@ -59,10 +59,15 @@ final class ThroughputRun {
                     break;
                 }
             }
+            if (events.isEmpty()) {
+                throw new IllegalStateException(label + ": the source's record counter never appeared (is "
+                        + SourceRecordsMetric.class.getSimpleName() + "'s reporter registered as a service?)");
+            }
             CheckpointStats checkpoints = CheckpointStats.read(job.restPort(), job.client().getJobID().toString());
             return result(variant, label, events, backlogRecords, warmup, checkpoints,
                     job.config().checkpointInterval().toMillis());
         } finally {
+            metric.close();
             JobRunner.stop(job);
         }
     }

@@ -33,7 +33,8 @@ final class HarnessOptions {
               --malformed-share X          (0.05)   --duplicate-share X (0.05)   --late-share X (0.02)
               --partitions N               partitions of every topic (4)
               --variants a,b               passthrough,pipeline (both); c: pipeline-one-sink, every
-                                           output through one exactly-once sink
+                                           output through one exactly-once sink; d: passthrough-3-records,
+                                           the passthrough writing the pipeline's 3 records per payment
               --set key=value              payments config key or Flink option, for every run (repeatable)
               --sweep / --no-sweep         pipeline latency with the latency knobs (full: on; quick: off)
               --profile / --no-profile     a JFR-profiled pipeline throughput run (full: on; quick: off)
@@ -168,8 +169,9 @@ final class HarnessOptions {
                             case "a", "passthrough" -> Variant.PASSTHROUGH;
                             case "b", "pipeline" -> Variant.PIPELINE;
                             case "c", "pipeline-one-sink" -> Variant.PIPELINE_ONE_SINK;
-                            default -> throw new UsageException(
-                                    "--variants: passthrough, pipeline or pipeline-one-sink, got " + part);
+                            case "d", "passthrough-3-records" -> Variant.PASSTHROUGH_THREE_RECORDS;
+                            default -> throw new UsageException("--variants: passthrough, pipeline, pipeline-one-sink or "
+                                    + "passthrough-3-records, got " + part);
                         });
                     }
                     variants = List.copyOf(list);

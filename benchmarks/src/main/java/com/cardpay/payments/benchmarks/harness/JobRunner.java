@@ -66,8 +66,12 @@ final class JobRunner {
         }
         PaymentsConfig config = PaymentsConfig.from(settings);
         String passthroughTopic = prefix + "passthrough";
+        String passthroughCopiesTopic = prefix + "passthrough-copies";
         List<String> topics = new ArrayList<>(config.topics().all());
         topics.add(passthroughTopic);
+        if (variant == Variant.PASSTHROUGH_THREE_RECORDS) {
+            topics.add(passthroughCopiesTopic);
+        }
         kafka.createTopics(topics, partitions);
 
         int restPort = freePort();
@@ -84,6 +88,9 @@ final class JobRunner {
         } else if (variant == Variant.PIPELINE_ONE_SINK) {
             PaymentsJob.withOneKafkaSinkForAllOutputs(config, LocalKeyProvider.factory(), Map.of()).build(env);
             output = config.topics().scored();
+        } else if (variant == Variant.PASSTHROUGH_THREE_RECORDS) {
+            new PassthroughJob(config, passthroughTopic, passthroughCopiesTopic).build(env);
+            output = passthroughTopic;
         } else {
             new PassthroughJob(config, passthroughTopic).build(env);
             output = passthroughTopic;

@@ -14,6 +14,7 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -36,10 +37,18 @@ final class PassthroughJob {
     static final String SOURCE_NAME = "raw bytes";
     private final PaymentsConfig config;
     private final String outputTopic;
+    /** Set for variant (d): the topic of the two extra copies of each record. */
+    private final String extraCopiesTopic;
 
     PassthroughJob(PaymentsConfig config, String outputTopic) {
+        this(config, outputTopic, null);
+    }
+
+    /** Variant (d): each record also written twice to {@code extraCopiesTopic}, by a sink of its own. */
+    PassthroughJob(PaymentsConfig config, String outputTopic, String extraCopiesTopic) {
         this.config = config;
         this.outputTopic = outputTopic;
+        this.extraCopiesTopic = extraCopiesTopic;
     }
 
     void build(StreamExecutionEnvironment env) {
@@ -54,15 +63,34 @@ final class PassthroughJob {
                 .setProperty("commit.offsets.on.checkpoint", "true")
                 .setProperty("client.id.prefix", config.consumerGroup())
                 .build();
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), SOURCE_NAME)
+        DataStream<PassthroughRecord> parsed = env.fromSource(source, WatermarkStrategy.noWatermarks(), SOURCE_NAME)
                 .uid("passthrough-source")
                 .flatMap(new DropPan())
                 .uid("passthrough-drop-pan")
-                .name("parse JSON, drop pan")
-                .sinkTo(PaymentsKafka.exactlyOnceSink(config.bootstrapServers(), config.transactionalIdPrefix("passthrough"),
+                .name("parse JSON, drop pan");
+        parsed.sinkTo(PaymentsKafka.exactlyOnceSink(config.bootstrapServers(), config.transactionalIdPrefix("passthrough"),
                         config.transactionTimeout(), Map.of(), new ToTopic(outputTopic)))
                 .uid("passthrough-sink")
                 .name(outputTopic + " (exactly-once)");
+        if (extraCopiesTopic != null) {
+            parsed.flatMap(new TwoCopies()).uid("passthrough-two-copies").name("two copies")
+                    .sinkTo(PaymentsKafka.exactlyOnceSink(config.bootstrapServers(),
+                            config.transactionalIdPrefix("passthrough-copies"), config.transactionTimeout(), Map.of(),
+                            new ToTopic(extraCopiesTopic)))
+                    .uid("passthrough-copies-sink")
+                    .name(extraCopiesTopic + " (exactly-once)");
+        }
+    }
+
+    /** The record twice, as the pipeline writes a tokenized and a vault record per payment. */
+    private static final class TwoCopies implements FlatMapFunction<PassthroughRecord, PassthroughRecord> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void flatMap(PassthroughRecord record, Collector<PassthroughRecord> out) {
+            out.collect(record);
+            out.collect(record);
+        }
     }
 
     /** One record as read: a Flink POJO (Kryo is off in the job settings). */

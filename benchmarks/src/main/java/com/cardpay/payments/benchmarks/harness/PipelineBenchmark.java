@@ -149,7 +149,7 @@ public final class PipelineBenchmark {
                     }
                 }
                 for (Variant variant : o.variants) {
-                    Duration cap = variant == Variant.PASSTHROUGH ? o.passthroughCap : o.pipelineCap;
+                    Duration cap = variant.isPipeline() ? o.pipelineCap : o.passthroughCap;
                     progress.step(String.format("Throughput, %s (checkpoint %s, cap %d s) ...", variant.label,
                             text(o.throughputInterval), cap.toSeconds()));
                     ThroughputRun.Result r = ThroughputRun.run(runner, variant, "tput-" + variant.label, backlog, o.records,
@@ -219,6 +219,8 @@ public final class PipelineBenchmark {
         t.put("warmup_seconds", o.throughputWarmup.toSeconds());
         t.set("runs", Report.array(throughput.stream().map(Report::json).toList()));
         Report.ratio(throughput).ifPresent(x -> t.put("ratio_pipeline_to_passthrough", Report.round(x)));
+        Report.ratio(throughput, Variant.PASSTHROUGH_THREE_RECORDS)
+                .ifPresent(x -> t.put("ratio_passthrough_3_records_to_passthrough", Report.round(x)));
         ObjectNode l = root.putObject("latency");
         l.put("definition", "poll() return time of a read_committed consumer of the output topic minus the send time "
                 + "stamped in a header just before producer.send(); records sent in the measured window only");

@@ -34,11 +34,18 @@ final class Report {
             out.printf(Locale.ROOT, "  %-20s CPU cores by thread group: %s%n", r.label(), cores(r.cpuCores()));
         }
         ratio(runs).ifPresent(x -> out.printf(Locale.ROOT, "  ratio pipeline / passthrough: %.2f%n", x));
+        ratio(runs, Variant.PASSTHROUGH_THREE_RECORDS).ifPresent(x -> out.printf(Locale.ROOT,
+                "  ratio passthrough-3-records / passthrough: %.2f (what three output records per payment alone allow)%n", x));
     }
 
     static java.util.Optional<Double> ratio(List<ThroughputRun.Result> runs) {
+        return ratio(runs, Variant.PIPELINE);
+    }
+
+    /** {@code variant}'s throughput over the passthrough's, in the same run. */
+    static java.util.Optional<Double> ratio(List<ThroughputRun.Result> runs, Variant variant) {
         var a = runs.stream().filter(r -> r.variant() == Variant.PASSTHROUGH).findFirst();
-        var b = runs.stream().filter(r -> r.variant() == Variant.PIPELINE && !r.label().contains("profiled")).findFirst();
+        var b = runs.stream().filter(r -> r.variant() == variant && !r.label().contains("profiled")).findFirst();
         if (a.isEmpty() || b.isEmpty()) {
             return java.util.Optional.empty();
         }

@@ -127,7 +127,7 @@ class InspectStateITCase {
         assertThat(keys(operators, OperatorUids.FRAUD_SCORING)).isPositive();
         assertThat(summary.out()).contains("  keyed state merchant-profile: VALUE, TtlSerializer<")
                 .contains("  keyed state settlement-open-windows: MAP, MapSerializer<LongSerializer, PojoSerializer<")
-                .contains("  keyed state card-activity: VALUE, PojoSerializer<")
+                .contains("  keyed state card-activity: VALUE, CardActivitySerializer\n")
                 .contains("  timers _timer_state/event_user-timers: TimerSerializer<")
                 .contains("  broadcast state fraud-rules: BROADCAST, StringSerializer -> PojoSerializer<")
                 .contains("  operator state SourceReaderState: SPLIT_DISTRIBUTE, ")

@@ -9,7 +9,6 @@ import com.cardpay.payments.functions.model.TokenizedPayment;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -84,7 +83,7 @@ public final class CardFeaturesFunction extends KeyedProcessFunction<String, Tok
     @Override
     public void open(OpenContext openContext) {
         activity = getRuntimeContext().getState(
-                new ValueStateDescriptor<>(STATE_NAME, TypeInformation.of(CardActivity.class)));
+                new ValueStateDescriptor<>(STATE_NAME, CardActivitySerializer.INSTANCE));
         // one counter, no currency label: the scored record names the currency (features_off)
         featuresOff = getRuntimeContext().getMetricGroup().counter(FEATURES_OFF_METRIC);
     }

@@ -13,8 +13,10 @@ import com.cardpay.payments.functions.model.PaymentType;
 import org.junit.jupiter.api.Test;
 
 /**
- * The feature state types are Flink POJOs all the way down, so they are serialized by Flink's own
- * serializers with generic types (Kryo) disabled, as the job runs.
+ * The feature state types are Flink POJOs all the way down, serializable by Flink's own serializers
+ * with generic types (Kryo) disabled. The card state is written by {@link CardActivitySerializer}
+ * since issue 16, but stays a POJO: the POJO serializer restored from older savepoints still has to
+ * build it when they migrate.
  */
 class FeatureStateTypesTest {
     private final FraudSettings settings = FraudSettings.defaults();

@@ -63,4 +63,26 @@ public final class Codec {
         in.readFully(value);
         return value;
     }
+
+    /** A length (-1 for null), then the values. */
+    public static void writeLongs(DataOutputView out, long[] values) throws IOException {
+        out.writeInt(values == null ? -1 : values.length);
+        if (values != null) {
+            for (long value : values) {
+                out.writeLong(value);
+            }
+        }
+    }
+
+    public static long[] readLongs(DataInputView in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        long[] values = new long[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = in.readLong();
+        }
+        return values;
+    }
 }

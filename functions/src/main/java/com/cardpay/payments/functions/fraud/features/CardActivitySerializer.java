@@ -1,6 +1,8 @@
 package com.cardpay.payments.functions.fraud.features;
 
 import com.cardpay.payments.functions.serialization.Codec;
+import com.cardpay.payments.functions.serialization.NestedCodecs;
+import com.cardpay.payments.functions.serialization.ValueCodec;
 
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
@@ -19,9 +21,9 @@ import java.io.UncheckedIOException;
  * writing {@link CardActivity} and its rings through reflection on every payment, was the largest
  * single item left in the pipeline's profile (6–9% of CPU samples).
  *
- * <p>Format version 1, field by field in declaration order: each nested object behind a presence
- * byte, each array as a length (-1 for null) and its elements, strings as Flink's
- * {@code StringValue}. {@link Snapshot} carries the version: a later field is added as version 2,
+ * <p>Format version 1, field by field in declaration order, as the stream records' serializers
+ * write nested values ({@link NestedCodecs}): each nested object behind a presence byte, each array
+ * as a length (-1 for null) and its elements, strings as Flink's {@code StringValue}. {@link Snapshot} carries the version: a later field is added as version 2,
  * whose reader takes version-1 bytes with the field's default.
  *
  * <p>Savepoints taken before this serializer hold the card state under Flink's POJO serializer
@@ -37,147 +39,101 @@ public final class CardActivitySerializer extends TypeSerializer<CardActivity> {
 
     @Override
     public void serialize(CardActivity a, DataOutputView out) throws IOException {
-        writeRing(out, a.shortWindow);
-        writeRing(out, a.mediumWindow);
-        writeRing(out, a.longWindow);
-        writeRecent(out, a.merchants);
-        writeRecent(out, a.merchantCountries);
-        writeLongs(out, a.smallPurchaseTimes);
-        writeLongs(out, a.recentEventTimes);
-        CurrencyAmountRings[] amounts = a.amountsByCurrency;
-        out.writeInt(amounts == null ? -1 : amounts.length);
-        if (amounts != null) {
-            for (CurrencyAmountRings c : amounts) {
-                out.writeBoolean(c != null);
-                if (c != null) {
-                    writeNullableString(out, c.currency);
-                    writeRing(out, c.shortWindow);
-                    writeRing(out, c.mediumWindow);
-                    writeRing(out, c.longWindow);
-                }
-            }
-        }
+        NestedCodecs.writeNullable(out, a.shortWindow, RING);
+        NestedCodecs.writeNullable(out, a.mediumWindow, RING);
+        NestedCodecs.writeNullable(out, a.longWindow, RING);
+        NestedCodecs.writeNullable(out, a.merchants, RECENT);
+        NestedCodecs.writeNullable(out, a.merchantCountries, RECENT);
+        Codec.writeLongs(out, a.smallPurchaseTimes);
+        Codec.writeLongs(out, a.recentEventTimes);
+        NestedCodecs.writeArray(out, a.amountsByCurrency, AMOUNTS);
     }
 
     @Override
     public CardActivity deserialize(DataInputView in) throws IOException {
         CardActivity a = new CardActivity();
-        a.shortWindow = readRing(in);
-        a.mediumWindow = readRing(in);
-        a.longWindow = readRing(in);
-        a.merchants = readRecent(in);
-        a.merchantCountries = readRecent(in);
-        a.smallPurchaseTimes = readLongs(in);
-        a.recentEventTimes = readLongs(in);
-        int length = in.readInt();
-        if (length < 0) {
-            a.amountsByCurrency = null;
-        } else {
-            CurrencyAmountRings[] amounts = new CurrencyAmountRings[length];
-            for (int i = 0; i < length; i++) {
-                if (in.readBoolean()) {
-                    CurrencyAmountRings c = new CurrencyAmountRings();
-                    c.currency = readNullableString(in);
-                    c.shortWindow = readRing(in);
-                    c.mediumWindow = readRing(in);
-                    c.longWindow = readRing(in);
-                    amounts[i] = c;
-                }
-            }
-            a.amountsByCurrency = amounts;
-        }
+        a.shortWindow = NestedCodecs.readNullable(in, RING);
+        a.mediumWindow = NestedCodecs.readNullable(in, RING);
+        a.longWindow = NestedCodecs.readNullable(in, RING);
+        a.merchants = NestedCodecs.readNullable(in, RECENT);
+        a.merchantCountries = NestedCodecs.readNullable(in, RECENT);
+        a.smallPurchaseTimes = Codec.readLongs(in);
+        a.recentEventTimes = Codec.readLongs(in);
+        a.amountsByCurrency = NestedCodecs.readArray(in, CurrencyAmountRings[]::new, AMOUNTS);
         return a;
     }
 
-    private static void writeRing(DataOutputView out, BucketRing r) throws IOException {
-        out.writeBoolean(r != null);
-        if (r != null) {
+    private static final ValueCodec<BucketRing> RING = new ValueCodec<>() {
+        @Override
+        public void write(DataOutputView out, BucketRing r) throws IOException {
             out.writeLong(r.head);
             out.writeInt(r.slots);
             out.writeLong(r.bucketMillis);
-            writeLongs(out, r.buckets);
-            writeLongs(out, r.counts);
-            writeLongs(out, r.amounts);
+            Codec.writeLongs(out, r.buckets);
+            Codec.writeLongs(out, r.counts);
+            Codec.writeLongs(out, r.amounts);
         }
-    }
 
-    private static BucketRing readRing(DataInputView in) throws IOException {
-        if (!in.readBoolean()) {
-            return null;
+        @Override
+        public BucketRing read(DataInputView in) throws IOException {
+            BucketRing r = new BucketRing();
+            r.head = in.readLong();
+            r.slots = in.readInt();
+            r.bucketMillis = in.readLong();
+            r.buckets = Codec.readLongs(in);
+            r.counts = Codec.readLongs(in);
+            r.amounts = Codec.readLongs(in);
+            return r;
         }
-        BucketRing r = new BucketRing();
-        r.head = in.readLong();
-        r.slots = in.readInt();
-        r.bucketMillis = in.readLong();
-        r.buckets = readLongs(in);
-        r.counts = readLongs(in);
-        r.amounts = readLongs(in);
-        return r;
-    }
+    };
 
-    private static void writeRecent(DataOutputView out, RecentValues v) throws IOException {
-        out.writeBoolean(v != null);
-        if (v != null) {
-            String[] values = v.values;
-            out.writeInt(values == null ? -1 : values.length);
-            if (values != null) {
-                for (String s : values) {
-                    writeNullableString(out, s);
-                }
-            }
-            writeLongs(out, v.lastSeen);
+    private static final ValueCodec<String> STRING = new ValueCodec<>() {
+        @Override
+        public void write(DataOutputView out, String value) throws IOException {
+            Codec.writeString(out, value);
         }
-    }
 
-    private static RecentValues readRecent(DataInputView in) throws IOException {
-        if (!in.readBoolean()) {
-            return null;
+        @Override
+        public String read(DataInputView in) throws IOException {
+            return Codec.readString(in);
         }
-        RecentValues v = new RecentValues();
-        int length = in.readInt();
-        if (length < 0) {
-            v.values = null;
-        } else {
-            v.values = new String[length];
-            for (int i = 0; i < length; i++) {
-                v.values[i] = readNullableString(in);
-            }
-        }
-        v.lastSeen = readLongs(in);
-        return v;
-    }
+    };
 
-    private static void writeLongs(DataOutputView out, long[] values) throws IOException {
-        out.writeInt(values == null ? -1 : values.length);
-        if (values != null) {
-            for (long value : values) {
-                out.writeLong(value);
-            }
+    private static final ValueCodec<RecentValues> RECENT = new ValueCodec<>() {
+        @Override
+        public void write(DataOutputView out, RecentValues v) throws IOException {
+            NestedCodecs.writeArray(out, v.values, STRING);
+            Codec.writeLongs(out, v.lastSeen);
         }
-    }
 
-    private static long[] readLongs(DataInputView in) throws IOException {
-        int length = in.readInt();
-        if (length < 0) {
-            return null;
+        @Override
+        public RecentValues read(DataInputView in) throws IOException {
+            RecentValues v = new RecentValues();
+            v.values = NestedCodecs.readArray(in, String[]::new, STRING);
+            v.lastSeen = Codec.readLongs(in);
+            return v;
         }
-        long[] values = new long[length];
-        for (int i = 0; i < length; i++) {
-            values[i] = in.readLong();
-        }
-        return values;
-    }
+    };
 
-    private static void writeNullableString(DataOutputView out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) {
-            Codec.writeString(out, s);
+    private static final ValueCodec<CurrencyAmountRings> AMOUNTS = new ValueCodec<>() {
+        @Override
+        public void write(DataOutputView out, CurrencyAmountRings c) throws IOException {
+            Codec.writeString(out, c.currency); // null-safe
+            NestedCodecs.writeNullable(out, c.shortWindow, RING);
+            NestedCodecs.writeNullable(out, c.mediumWindow, RING);
+            NestedCodecs.writeNullable(out, c.longWindow, RING);
         }
-    }
 
-    private static String readNullableString(DataInputView in) throws IOException {
-        return in.readBoolean() ? Codec.readString(in) : null;
-    }
+        @Override
+        public CurrencyAmountRings read(DataInputView in) throws IOException {
+            CurrencyAmountRings c = new CurrencyAmountRings();
+            c.currency = Codec.readString(in);
+            c.shortWindow = NestedCodecs.readNullable(in, RING);
+            c.mediumWindow = NestedCodecs.readNullable(in, RING);
+            c.longWindow = NestedCodecs.readNullable(in, RING);
+            return c;
+        }
+    };
 
     @Override
     public boolean isImmutableType() {
